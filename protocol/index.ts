@@ -1,0 +1,233 @@
+// The one place where the wire format lives: socket events and payloads shared by
+// the widget, the console and the server. Types only, so it costs the widget nothing.
+
+export type Locale = 'fa' | 'ar' | 'en';
+export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
+
+export type Author = 'visitor' | 'bot' | 'agent' | 'system';
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
+
+// ---------------------------------------------------------------- rich text
+// Markdown from the knowledge base and from agents is turned by the server into this
+// small tree of allowed nodes, which clients render as elements (never innerHTML).
+export type RichInline =
+  | string
+  | { t: 'b' | 'i' | 'code'; c: RichInline[] }
+  | { t: 'a'; href: string; c: RichInline[] }
+  | { t: 'br' };
+export type RichBlock =
+  | { t: 'p'; c: RichInline[] }
+  | { t: 'ul' | 'ol'; items: RichInline[][] }
+  | { t: 'pre'; v: string };
+
+// ---------------------------------------------------------------- messages
+export interface Suggestion {
+  id: string;
+  title: string;
+}
+
+/** What a bot or system message means, beyond its text. */
+export type MessageMeta =
+  | { type: 'answer'; entryId: string; score: number }
+  | { type: 'no_answer'; suggestions: Suggestion[] }
+  | { type: 'handoff'; reason: HandoffReason }
+  | { type: 'assigned'; agentName: string }
+  | { type: 'released' }
+  | { type: 'closed'; by: 'visitor' | 'agent' | 'system' }
+  | { type: 'rated'; score: number }
+  | { type: 'note' };
+
+export type HandoffReason = 'asked' | 'button' | 'bot_failed';
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  /** Per-conversation sequence number given by the server; strictly increasing. */
+  seq: number;
+  /** Client-generated id for de-duplication (visitor and agent messages). */
+  clientId: string | null;
+  author: Author;
+  /** Plain text; for bot and agent messages this is the markdown source. */
+  text: string;
+  /** Bot and agent messages: the markdown rendered to a safe tree. */
+  rich?: RichBlock[];
+  /** Agent messages: the agent's display name. */
+  agentName?: string;
+  meta?: MessageMeta;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+export interface PageInfo {
+  url: string;
+  title?: string;
+  referrer?: string;
+}
+
+export interface VisitorProfile {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** What the visitor sees of their conversation. */
+export interface ConversationView {
+  id: string;
+  status: ConversationStatus;
+  locale: Locale;
+  /** Position in the queue, 1-based, while status is 'queued'. */
+  queuePosition: number | null;
+  agentName: string | null;
+  rating: number | null;
+  createdAt: string;
+}
+
+// ---------------------------------------------------------------- acks
+export type ErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'already_taken'
+  | 'wrong_state'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'internal';
+
+export type Ok<T extends object = object> = { ok: true } & T;
+export interface Fail {
+  ok: false;
+  error: ErrorCode;
+  message: string;
+}
+export type Result<T extends object = object> = Ok<T> | Fail;
+export type Ack<T extends object = object> = (result: Result<T>) => void;
+
+// ---------------------------------------------------------------- visitor namespace "/visitor"
+// Handshake auth: { token?: string }. Without a valid token the server issues a new one
+// in the `hello` reply; the widget stores it and sends it on every later connection.
+
+export interface VisitorHello {
+  locale: Locale;
+  page: PageInfo;
+  /** Highest seq the client already has for the current conversation (0 = none). */
+  afterSeq?: number;
+  /** The visitor's IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone), so agents see their local time. */
+  timeZone?: string;
+}
+export interface VisitorWelcome {
+  token: string;
+  visitorId: string;
+  conversation: ConversationView | null;
+  /** Messages of the current conversation after `afterSeq`. */
+  messages: ChatMessage[];
+}
+
+export interface VisitorClientEvents {
+  hello: (req: VisitorHello, ack: Ack<VisitorWelcome>) => void;
+  /** Send a message; starts a conversation when there is none open. */
+  send: (req: { clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
+  /** Ask for a person (the "talk to a person" button). */
+  handoff: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView }>) => void;
+  /** Messages of a conversation after a seq (after a reconnect). */
+  sync: (req: { conversationId: string; afterSeq: number }, ack: Ack<{ messages: ChatMessage[] }>) => void;
+  close: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationView }>) => void;
+  rate: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
+  /** Start a fresh conversation after the previous one was closed. */
+  restart: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView | null }>) => void;
+  identify: (req: VisitorProfile, ack: Ack) => void;
+  typing: (req: { typing: boolean }) => void;
+}
+
+export interface VisitorServerEvents {
+  message: (message: ChatMessage) => void;
+  conversation: (conversation: ConversationView) => void;
+  typing: (ev: { author: 'agent'; typing: boolean }) => void;
+}
+
+// ---------------------------------------------------------------- agent namespace "/agent"
+// Authenticated by the console's session cookie during the handshake.
+
+export type AgentRole = 'agent' | 'editor' | 'admin';
+
+export interface AgentInfo {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+}
+
+export interface VisitorContext {
+  id: string;
+  profile: VisitorProfile;
+  page: PageInfo | null;
+  locale: Locale;
+  userAgent: string | null;
+  visits: number;
+  firstSeenAt: string;
+  /** IANA time zone the widget reported, when known (console shows the visitor's local time). */
+  timeZone?: string | null;
+}
+
+/** A row in the console's queue or "mine" list. */
+export interface ConversationSummary {
+  id: string;
+  status: ConversationStatus;
+  locale: Locale;
+  visitorName: string | null;
+  pageUrl: string | null;
+  firstQuestion: string | null;
+  lastMessage: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  handoffReason: HandoffReason | null;
+  queuedAt: string | null;
+  queuePosition: number | null;
+  createdAt: string;
+  updatedAt: string;
+  rating: number | null;
+}
+
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  messages: ChatMessage[];
+  visitor: VisitorContext;
+  /** Earlier conversations of the same visitor, newest first, with their messages. */
+  earlier: { conversation: ConversationSummary; messages: ChatMessage[] }[];
+}
+
+export interface AgentClientEvents {
+  /** First call after connecting: who am I, what is waiting, what is mine. */
+  hello: (req: Record<string, never>, ack: Ack<{ agent: AgentInfo; queue: ConversationSummary[]; mine: ConversationSummary[] }>) => void;
+  open: (req: { conversationId: string }, ack: Ack<ConversationDetail>) => void;
+  claim: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  send: (req: { conversationId: string; clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
+  close: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  typing: (req: { conversationId: string; typing: boolean }) => void;
+}
+
+export interface AgentServerEvents {
+  /** The whole queue, oldest first, whenever it changes. */
+  queue: (queue: ConversationSummary[]) => void;
+  /** A conversation this agent owns or has open changed. */
+  conversation: (conversation: ConversationSummary) => void;
+  /** A new message in a conversation the agent owns or has open. */
+  message: (message: ChatMessage) => void;
+  typing: (ev: { conversationId: string; author: 'visitor'; typing: boolean }) => void;
+}
+
+// ---------------------------------------------------------------- HTTP (console)
+// POST /api/login {email, password} → 200 {agent} + Set-Cookie porsan_session; 401 {error, message}
+// POST /api/logout → 204
+// GET  /api/me → 200 {agent} | 401
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+// ---------------------------------------------------------------- limits shared by both sides
+export const LIMITS = {
+  messageChars: 4000,
+  commentChars: 1000,
+  nameChars: 100,
+  urlChars: 2000,
+} as const;

@@ -1,0 +1,87 @@
+// Wires the parts together and starts listening. Used by main.ts and by the tests.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openSqliteStore, type Store } from './store/index.ts';
+import { openKnowledge, normalizeForGrouping, type KnowledgeService } from './knowledge/index.ts';
+import { Conversations } from './conversations/service.ts';
+import { createHttpApp } from './http/app.ts';
+import { setupVisitors, type VisitorNamespace } from './realtime/visitor.ts';
+import { setupAgents, type AgentNamespace } from './realtime/agent.ts';
+import { wireFanout } from './realtime/fanout.ts';
+import { ensureAdmin, type AdminBootstrap } from './admin.ts';
+
+export interface Porsan {
+  port: number;
+  config: Config;
+  store: Store;
+  knowledge: KnowledgeService;
+  conversations: Conversations;
+  io: Server;
+  http: HttpServer;
+  log: Logger;
+  /** Set when this start created the first admin. */
+  admin: AdminBootstrap | null;
+  close(): Promise<void>;
+}
+
+export async function startPorsan(config: Config): Promise<Porsan> {
+  const log = createLogger(config.logLevel);
+  const store = await openSqliteStore(config.dataDir);
+  const admin = await ensureAdmin(store, config);
+  const knowledge = await openKnowledge({
+    dir: config.kbDir,
+    watch: config.kbWatch,
+    config: config.kbThresholds,
+    log: (level, msg, extra) => log[level](extra ?? {}, msg),
+  });
+  for (const issue of knowledge.issues()) log.warn({ file: issue.file, line: issue.line }, `knowledge base: ${issue.message}`);
+  const conversations = new Conversations(store, { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping });
+
+  const io = new Server({
+    cors: { origin: config.allowedOrigins === '*' ? true : config.allowedOrigins, credentials: true },
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+  const visitors = io.of('/visitor') as unknown as VisitorNamespace;
+  const agents = io.of('/agent') as unknown as AgentNamespace;
+
+  const app = createHttpApp({
+    config,
+    store,
+    knowledge,
+    log,
+    onLogout: (sessionHash) => {
+      for (const socket of agents.sockets.values()) if (socket.data.sessionHash === sessionHash) socket.disconnect(true);
+    },
+  });
+  const http = createServer(app);
+  io.attach(http);
+  setupVisitors(visitors, store, conversations, log);
+  setupAgents(agents, store, conversations, log);
+  wireFanout(conversations, visitors, agents, log);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port }, 'porsan listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    port, config, store, knowledge, conversations, io, http, log, admin,
+    close() {
+      closing ??= (async () => {
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        http.closeAllConnections();
+        await knowledge.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Environment → typed, validated configuration. Every variable is documented in the README.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const ratio = z.coerce.number().min(0).max(1);
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORSAN_DATA_DIR: z.string().min(1).default('./data'),
+  PORSAN_KB_DIR: z.string().min(1).default('./knowledge-base'),
+  PORSAN_KB_WATCH: flag.default(true),
+  PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
+  PORSAN_KB_SUGGEST_THRESHOLD: ratio.optional(),
+  PORSAN_STATIC_DIR: z.string().min(1).default('./dist'),
+  PORSAN_DEMO_DIR: z.string().min(1).default('./demo'),
+  PORSAN_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  PORSAN_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  PORSAN_ALLOWED_ORIGINS: z.string().default('*'),
+  PORSAN_SECURE_COOKIES: flag.default(false),
+  PORSAN_SESSION_HOURS: z.coerce.number().positive().default(12),
+  PORSAN_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
+  PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  kbDir: string;
+  kbWatch: boolean;
+  kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
+  staticDir: string;
+  demoDir: string;
+  admin: { email?: string; password?: string };
+  /** '*' or a list of origins allowed to embed the widget. */
+  allowedOrigins: '*' | string[];
+  secureCookies: boolean;
+  sessionHours: number;
+  /** Failed-or-not login attempts allowed per IP per 15 minutes. */
+  loginLimit: number;
+  logLevel: z.infer<typeof schema>['PORSAN_LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as they do in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.PORSAN_ADMIN_PASSWORD && !e.PORSAN_ADMIN_EMAIL) {
+    throw new ConfigError('Invalid configuration:\n  PORSAN_ADMIN_PASSWORD is set but PORSAN_ADMIN_EMAIL is not');
+  }
+  const origins = e.PORSAN_ALLOWED_ORIGINS.trim();
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.PORSAN_DATA_DIR),
+    kbDir: resolve(e.PORSAN_KB_DIR),
+    kbWatch: e.PORSAN_KB_WATCH,
+    kbThresholds: {
+      ...(e.PORSAN_KB_ANSWER_THRESHOLD !== undefined && { answerThreshold: e.PORSAN_KB_ANSWER_THRESHOLD }),
+      ...(e.PORSAN_KB_SUGGEST_THRESHOLD !== undefined && { suggestThreshold: e.PORSAN_KB_SUGGEST_THRESHOLD }),
+    },
+    staticDir: resolve(e.PORSAN_STATIC_DIR),
+    demoDir: resolve(e.PORSAN_DEMO_DIR),
+    admin: { email: e.PORSAN_ADMIN_EMAIL, password: e.PORSAN_ADMIN_PASSWORD },
+    allowedOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    secureCookies: e.PORSAN_SECURE_COOKIES,
+    sessionHours: e.PORSAN_SESSION_HOURS,
+    loginLimit: e.PORSAN_LOGIN_LIMIT,
+    logLevel: e.PORSAN_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,47 @@
+// What the bot and the system say, in the visitor's language. Knowledge-base answers are
+// content; these few sentences are the product's own voice.
+import type { Locale } from '../../protocol/index.ts';
+
+const TEXT = {
+  noAnswer: {
+    fa: 'متأسفم، پاسخ این سؤال را پیدا نکردم. شاید یکی از این‌ها منظورتان باشد، یا با یک همکار ما صحبت کنید.',
+    ar: 'عذرًا، لم أجد إجابة لهذا السؤال. ربما تقصد أحد هذه الأسئلة، أو يمكنك التحدث مع أحد زملائنا.',
+    en: "Sorry, I don't know the answer to that. Maybe you meant one of these, or you can talk to a person.",
+  },
+  noAnswerNoSuggestions: {
+    fa: 'متأسفم، پاسخ این سؤال را نمی‌دانم. می‌توانید با یک همکار ما صحبت کنید.',
+    ar: 'عذرًا، لا أعرف إجابة هذا السؤال. يمكنك التحدث مع أحد زملائنا.',
+    en: "Sorry, I don't know the answer to that. You can talk to a person.",
+  },
+  queued: {
+    fa: 'درخواست شما برای صحبت با پشتیبان ثبت شد. به‌زودی یکی از همکاران ما پاسخ می‌دهد.',
+    ar: 'تم تسجيل طلبك للتحدث مع موظف الدعم. سيرد عليك أحد زملائنا قريبًا.',
+    en: "You're in the queue. One of our team will be with you shortly.",
+  },
+  assigned: {
+    fa: '{name} به گفتگو پیوست.',
+    ar: 'انضم {name} إلى المحادثة.',
+    en: '{name} joined the conversation.',
+  },
+  closedByVisitor: {
+    fa: 'گفتگو را به پایان رساندید.',
+    ar: 'لقد أنهيت المحادثة.',
+    en: 'You ended the conversation.',
+  },
+  closedByAgent: {
+    fa: '{name} گفتگو را به پایان رساند.',
+    ar: 'أنهى {name} المحادثة.',
+    en: '{name} ended the conversation.',
+  },
+  rated: {
+    fa: 'امتیاز شما: {score} از ۵. سپاس!',
+    ar: 'تقييمك: {score} من 5. شكرًا لك!',
+    en: 'You rated this conversation {score}/5. Thank you!',
+  },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type BotTextKey = keyof typeof TEXT;
+
+export function botText(key: BotTextKey, locale: Locale, vars: Record<string, string | number> = {}): string {
+  return TEXT[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

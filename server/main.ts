@@ -1,0 +1,50 @@
+// `npm start`: read the environment, start Porsan, tell the operator where everything is.
+import { ConfigError, loadConfig } from './config.ts';
+import { startPorsan } from './app.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const porsan = await startPorsan(config);
+  const base = `http://localhost:${porsan.port}`;
+  const login = porsan.admin?.generatedPassword
+    ? `log in as ${porsan.admin.email} with password ${porsan.admin.generatedPassword}\n  (shown only this once; set PORSAN_ADMIN_EMAIL and PORSAN_ADMIN_PASSWORD on first start to choose them)`
+    : porsan.admin
+      ? `log in as ${porsan.admin.email} with PORSAN_ADMIN_PASSWORD`
+      : 'log in with your agent account (the first admin was created on the first start)';
+  console.log(
+    [
+      '',
+      `Porsan is running.`,
+      `  Demo site:  ${base}/`,
+      `  Widget:     ${base}/widget.js`,
+      `  Console:    ${base}/console — ${login}`,
+      `  Knowledge base: ${config.kbDir} (${porsan.knowledge.entries().length} entries${porsan.knowledge.issues().length ? `, ${porsan.knowledge.issues().length} problems — run npx porsan kb check` : ''})`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    porsan.log.info({ signal }, 'shutting down');
+    await porsan.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// The /agent namespace: the console's side, authenticated by the session cookie.
+// Rooms: `agents` (everyone: queue updates), `a:<agentId>` (one agent's sockets),
+// `c:<conversationId>` (agents who have that conversation open).
+import type { Namespace, Socket } from 'socket.io';
+import type { AgentClientEvents, AgentInfo, AgentServerEvents } from '../../protocol/index.ts';
+import { hashToken, readCookie, SESSION_COOKIE } from '../auth.ts';
+import type { Conversations } from '../conversations/service.ts';
+import type { Logger } from '../log.ts';
+import type { AgentRow, Store } from '../store/index.ts';
+import { handle } from './handle.ts';
+import { TokenBucket } from './rate-limit.ts';
+import { agentSchemas as s } from './schemas.ts';
+
+interface AgentData {
+  agent: AgentInfo;
+  sessionHash: string;
+}
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+
+export const AGENTS_ROOM = 'agents';
+export const agentRoom = (agentId: string) => `a:${agentId}`;
+export const watchRoom = (conversationId: string) => `c:${conversationId}`;
+
+export function toAgentInfo(a: AgentRow): AgentInfo {
+  return { id: a.id, email: a.email, name: a.name, role: a.role as AgentInfo['role'] };
+}
+
+export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Conversations, log: Logger): void {
+  nsp.use(async (socket, next) => {
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const sessionHash = token ? hashToken(token) : null;
+    const agent = sessionHash ? await store.sessionAgent(sessionHash).catch(() => undefined) : undefined;
+    if (!agent || !sessionHash) return next(new Error('unauthorized'));
+    socket.data.agent = toAgentInfo(agent);
+    socket.data.sessionHash = sessionHash;
+    conversations.rememberAgent(agent);
+    next();
+  });
+
+  nsp.on('connection', async (socket: AgentSocket) => {
+    const agent = socket.data.agent;
+    await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
+    const limiter = new TokenBucket(40, 5);
+    const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>) => Promise<R | void>) =>
+      handle(socket, event, s[event], limiter, log, (input) => run(input as ReturnType<(typeof s)[K]['parse']>));
+
+    on('hello', async () => ({ agent, queue: await conversations.queue(), mine: await conversations.mine(agent.id) }));
+    on('open', async (req) => {
+      const detail = await conversations.detail(req.conversationId);
+      await socket.join(watchRoom(req.conversationId));
+      return detail;
+    });
+    on('claim', async (req) => {
+      const conversation = await conversations.claim(agent, req.conversationId);
+      await socket.join(watchRoom(req.conversationId));
+      return { conversation };
+    });
+    on('send', async (req) => ({ message: await conversations.agentSend(agent, req.conversationId, req.clientId, req.text) }));
+    on('close', async (req) => ({ conversation: await conversations.agentClose(agent, req.conversationId) }));
+    on('typing', (req) => conversations.agentTyping(agent, req.conversationId, req.typing));
+  });
+}

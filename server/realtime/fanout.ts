@@ -1,0 +1,39 @@
+// Turns domain events into socket emits. Rooms (not socket lists) carry everything, so the
+// Socket.IO Redis adapter can later spread the same emits across processes.
+import type { Conversations } from '../conversations/service.ts';
+import type { Logger } from '../log.ts';
+import { AGENTS_ROOM, agentRoom, watchRoom, type AgentNamespace } from './agent.ts';
+import { visitorRoom, type VisitorNamespace } from './visitor.ts';
+
+export function wireFanout(conversations: Conversations, visitors: VisitorNamespace, agents: AgentNamespace, log: Logger): void {
+  const safe = (what: string, p: Promise<unknown>) => p.catch((err: unknown) => log.error({ err }, `fan-out of ${what} failed`));
+
+  conversations.on('message', (message, conv) => {
+    visitors.to(visitorRoom(conv.visitor_id)).emit('message', message);
+    const rooms = [watchRoom(conv.id), ...(conv.agent_id ? [agentRoom(conv.agent_id)] : [])];
+    agents.to(rooms).emit('message', message);
+  });
+
+  conversations.on('conversation', (conv) => {
+    safe('conversation', (async () => {
+      visitors.to(visitorRoom(conv.visitor_id)).emit('conversation', await conversations.view(conv));
+      const summary = await conversations.summary(conv);
+      agents.to([watchRoom(conv.id), ...(conv.agent_id ? [agentRoom(conv.agent_id)] : [])]).emit('conversation', summary);
+    })());
+  });
+
+  conversations.on('queue', () => {
+    safe('queue', (async () => {
+      agents.to(AGENTS_ROOM).emit('queue', await conversations.queue());
+      // Every waiting visitor learns their new position.
+      for (const { conversation, view } of await conversations.queuedViews()) {
+        visitors.to(visitorRoom(conversation.visitor_id)).emit('conversation', view);
+      }
+    })());
+  });
+
+  conversations.on('typing', (conv, author, typing) => {
+    if (author === 'visitor') agents.to(watchRoom(conv.id)).emit('typing', { conversationId: conv.id, author: 'visitor', typing });
+    else visitors.to(visitorRoom(conv.visitor_id)).emit('typing', { author: 'agent', typing });
+  });
+}

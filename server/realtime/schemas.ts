@@ -1,0 +1,51 @@
+// Runtime shapes of every incoming socket event. The protocol module has the types;
+// these check that what arrives really has them (and stays within size limits).
+import { z } from 'zod';
+import { LIMITS, LOCALES } from '../../protocol/index.ts';
+
+const id = z.string().min(1).max(100);
+const clientId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'letters, digits, _ and - only');
+const text = z
+  .string()
+  .max(LIMITS.messageChars, `at most ${LIMITS.messageChars} characters`)
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, 'must not be empty');
+const locale = z.enum(LOCALES as [string, ...string[]]).transform((l) => l as (typeof LOCALES)[number]);
+const empty = z.object({}).optional().transform(() => ({}));
+
+export const visitorSchemas = {
+  hello: z.object({
+    locale,
+    page: z.object({
+      url: z.string().max(LIMITS.urlChars),
+      title: z.string().max(300).optional(),
+      referrer: z.string().max(LIMITS.urlChars).optional(),
+    }),
+    afterSeq: z.number().int().min(0).optional(),
+  }),
+  send: z.object({ clientId, text }),
+  handoff: empty,
+  sync: z.object({ conversationId: id, afterSeq: z.number().int().min(0) }),
+  close: z.object({ conversationId: id }),
+  rate: z.object({
+    conversationId: id,
+    score: z.number().int().min(1).max(5),
+    comment: z.string().max(LIMITS.commentChars).optional(),
+  }),
+  restart: empty,
+  identify: z.object({
+    name: z.string().trim().max(LIMITS.nameChars).optional(),
+    email: z.email().max(200).optional(),
+    phone: z.string().trim().max(40).regex(/^[+\d\s()\-۰-۹٠-٩]*$/, 'digits, spaces, +, - and () only').optional(),
+  }),
+  typing: z.object({ typing: z.boolean() }),
+};
+
+export const agentSchemas = {
+  hello: empty,
+  open: z.object({ conversationId: id }),
+  claim: z.object({ conversationId: id }),
+  send: z.object({ conversationId: id, clientId, text }),
+  close: z.object({ conversationId: id }),
+  typing: z.object({ conversationId: id, typing: z.boolean() }),
+};

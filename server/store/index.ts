@@ -1,0 +1,317 @@
+// Persistence behind one interface. SQLite (better-sqlite3, WAL) is the embedded default;
+// every query goes through Kysely so the same code can run on PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
+import { migrate, type Database, type ConversationsTable, type VisitorsTable, type MessagesTable, type AgentsTable } from './schema.ts';
+
+export type VisitorRow = Selectable<VisitorsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type AgentRow = Selectable<AgentsTable>;
+
+export interface NewMessage {
+  conversationId: string;
+  clientId: string | null;
+  author: 'visitor' | 'bot' | 'agent' | 'system';
+  text: string;
+  meta?: object | null;
+  agentId?: string | null;
+}
+
+export interface UnansweredGroup {
+  normalized: string;
+  locale: string;
+  count: number;
+  example: string;
+  lastAt: string;
+}
+
+const now = () => new Date().toISOString();
+
+export class Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly onClose: () => void = () => {},
+  ) {}
+
+  // ------------------------------------------------------------ visitors
+  async createVisitor(v: { tokenHash: string; locale: string }): Promise<VisitorRow> {
+    const row: VisitorRow = {
+      id: randomUUID(),
+      token_hash: v.tokenHash,
+      name: null,
+      email: null,
+      phone: null,
+      locale: v.locale,
+      user_agent: null,
+      page_url: null,
+      page_title: null,
+      referrer: null,
+      visits: 1,
+      current_conversation_id: null,
+      created_at: now(),
+      last_seen_at: now(),
+    };
+    await this.db.insertInto('visitors').values(row).execute();
+    return row;
+  }
+
+  visitorByTokenHash(tokenHash: string): Promise<VisitorRow | undefined> {
+    return this.db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  visitor(id: string): Promise<VisitorRow | undefined> {
+    return this.db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async updateVisitor(id: string, patch: Partial<Omit<VisitorRow, 'id' | 'token_hash' | 'created_at'>>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await this.db.updateTable('visitors').set(patch).where('id', '=', id).execute();
+  }
+
+  // ------------------------------------------------------------ conversations
+  async createConversation(c: { visitorId: string; locale: string; pageUrl: string | null }): Promise<ConversationRow> {
+    const t = now();
+    const row: ConversationRow = {
+      id: randomUUID(),
+      visitor_id: c.visitorId,
+      status: 'bot',
+      locale: c.locale,
+      agent_id: null,
+      handoff_reason: null,
+      queued_at: null,
+      assigned_at: null,
+      first_response_at: null,
+      closed_at: null,
+      closed_by: null,
+      rating: null,
+      rating_comment: null,
+      last_seq: 0,
+      first_question: null,
+      last_message: null,
+      page_url: c.pageUrl,
+      created_at: t,
+      updated_at: t,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('conversations').values(row).execute();
+      await trx.updateTable('visitors').set({ current_conversation_id: row.id }).where('id', '=', c.visitorId).execute();
+    });
+    return row;
+  }
+
+  conversation(id: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * A state transition as one conditional update: it happens only if the conversation is
+   * still in one of `from` (and, when given, still owned by `agentId`). Of any number of
+   * concurrent callers, at most one sees `true`.
+   */
+  async transition(
+    id: string,
+    from: readonly string[],
+    patch: Partial<Omit<ConversationRow, 'id' | 'visitor_id' | 'created_at'>>,
+    owner?: string,
+  ): Promise<boolean> {
+    let q = this.db
+      .updateTable('conversations')
+      .set({ ...patch, updated_at: now() })
+      .where('id', '=', id)
+      .where('status', 'in', [...from]);
+    if (owner !== undefined) q = q.where('agent_id', '=', owner);
+    const res = await q.executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  async rate(id: string, score: number, comment: string | null): Promise<boolean> {
+    const res = await this.db
+      .updateTable('conversations')
+      .set({ rating: score, rating_comment: comment, updated_at: now() })
+      .where('id', '=', id)
+      .where('status', '=', 'closed')
+      .where('rating', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  queued(): Promise<ConversationRow[]> {
+    return this.db.selectFrom('conversations').selectAll().where('status', '=', 'queued').orderBy('queued_at').orderBy('id').execute();
+  }
+
+  conversationsOfAgent(agentId: string, statuses: readonly string[]): Promise<ConversationRow[]> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('agent_id', '=', agentId)
+      .where('status', 'in', [...statuses])
+      .orderBy('updated_at', 'desc')
+      .execute();
+  }
+
+  conversationsOfVisitor(visitorId: string, limit = 20): Promise<ConversationRow[]> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_id', '=', visitorId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  // ------------------------------------------------------------ messages
+  /**
+   * Appends a message with the next per-conversation seq. A repeat of a (conversation,
+   * clientId) already stored returns the stored message with `created: false`.
+   */
+  async appendMessage(m: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
+      if (m.clientId) {
+        const existing = await this.messageByClientId(trx, m.conversationId, m.clientId);
+        if (existing) return { message: existing, created: false };
+      }
+      const bumped = await trx
+        .updateTable('conversations')
+        .set((eb) => ({
+          last_seq: eb('last_seq', '+', 1),
+          updated_at: now(),
+          last_message: m.author === 'system' ? eb.ref('last_message') : m.text.slice(0, 200),
+          first_question:
+            m.author === 'visitor' ? eb.fn.coalesce('first_question', sql.lit(m.text.slice(0, 200))) : eb.ref('first_question'),
+        }))
+        .where('id', '=', m.conversationId)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      const row: MessageRow = {
+        id: randomUUID(),
+        conversation_id: m.conversationId,
+        seq: bumped.last_seq,
+        client_id: m.clientId,
+        author: m.author,
+        text: m.text,
+        meta: m.meta ? JSON.stringify(m.meta) : null,
+        agent_id: m.agentId ?? null,
+        created_at: now(),
+      };
+      await trx.insertInto('messages').values(row).execute();
+      return { message: row, created: true };
+    });
+  }
+
+  private messageByClientId(trx: Transaction<Database>, conversationId: string, clientId: string) {
+    return trx
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+  }
+
+  messagesAfter(conversationId: string, afterSeq: number, limit = 500): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  // ------------------------------------------------------------ agents and sessions
+  async createAgent(a: { email: string; name: string; role: string; passwordHash: string }): Promise<AgentRow> {
+    const row: AgentRow = {
+      id: randomUUID(),
+      email: a.email.toLowerCase(),
+      name: a.name,
+      role: a.role,
+      password_hash: a.passwordHash,
+      active: 1,
+      created_at: now(),
+    };
+    await this.db.insertInto('agents').values(row).execute();
+    return row;
+  }
+
+  agentByEmail(email: string): Promise<AgentRow | undefined> {
+    return this.db.selectFrom('agents').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  }
+
+  agent(id: string): Promise<AgentRow | undefined> {
+    return this.db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async agentCount(): Promise<number> {
+    const r = await this.db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async createSession(tokenHash: string, agentId: string, expiresAt: Date): Promise<void> {
+    await this.db.insertInto('sessions').values({ token_hash: tokenHash, agent_id: agentId, created_at: now(), expires_at: expiresAt.toISOString() }).execute();
+  }
+
+  /** The active agent behind an unexpired session, if any. */
+  sessionAgent(tokenHash: string): Promise<AgentRow | undefined> {
+    return this.db
+      .selectFrom('sessions')
+      .innerJoin('agents', 'agents.id', 'sessions.agent_id')
+      .selectAll('agents')
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now())
+      .where('agents.active', '=', 1)
+      .executeTakeFirst();
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  // ------------------------------------------------------------ unanswered questions
+  async recordUnanswered(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void> {
+    await this.db
+      .insertInto('unanswered')
+      .values({ conversation_id: u.conversationId, locale: u.locale, text: u.text.slice(0, 1000), normalized: u.normalized.slice(0, 1000), created_at: now() })
+      .execute();
+  }
+
+  async unansweredGroups(limit = 50): Promise<UnansweredGroup[]> {
+    const rows = await this.db
+      .selectFrom('unanswered')
+      .select((eb) => [
+        'normalized',
+        eb.fn.max('locale').as('locale'),
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.max('text').as('example'),
+        eb.fn.max('created_at').as('lastAt'),
+      ])
+      .groupBy('normalized')
+      .orderBy('count', 'desc')
+      .orderBy('lastAt', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ normalized: r.normalized, locale: String(r.locale), count: Number(r.count), example: String(r.example), lastAt: String(r.lastAt) }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    this.onClose();
+  }
+}
+
+/** Opens (and migrates) the embedded SQLite database under `dataDir`. */
+export async function openSqliteStore(dataDir: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'porsan.sqlite');
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  await migrate(db, 'sqlite');
+  return new Store(db);
+}

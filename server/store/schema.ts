@@ -1,0 +1,189 @@
+// Tables, as Kysely sees them, and the migration that creates them. The SQL is kept to
+// what SQLite and PostgreSQL both speak: text ids, ISO-8601 text times, integer flags.
+import { sql, type Kysely, type Generated } from 'kysely';
+
+export interface VisitorsTable {
+  id: string;
+  token_hash: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  user_agent: string | null;
+  page_url: string | null;
+  page_title: string | null;
+  referrer: string | null;
+  visits: number;
+  current_conversation_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  visitor_id: string;
+  status: string;
+  locale: string;
+  agent_id: string | null;
+  handoff_reason: string | null;
+  queued_at: string | null;
+  assigned_at: string | null;
+  first_response_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  last_seq: number;
+  first_question: string | null;
+  last_message: string | null;
+  page_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: string;
+  text: string;
+  meta: string | null;
+  agent_id: string | null;
+  created_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface UnansweredTable {
+  id: Generated<number>;
+  conversation_id: string | null;
+  locale: string;
+  text: string;
+  normalized: string;
+  created_at: string;
+}
+
+export interface Database {
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  unanswered: UnansweredTable;
+}
+
+export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'postgres'): Promise<void> {
+  await db.schema
+    .createTable('visitors')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text')
+    .addColumn('email', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('locale', 'text', (c) => c.notNull())
+    .addColumn('user_agent', 'text')
+    .addColumn('page_url', 'text')
+    .addColumn('page_title', 'text')
+    .addColumn('referrer', 'text')
+    .addColumn('visits', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('current_conversation_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_seen_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('conversations')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('visitor_id', 'text', (c) => c.notNull().references('visitors.id'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('locale', 'text', (c) => c.notNull())
+    .addColumn('agent_id', 'text')
+    .addColumn('handoff_reason', 'text')
+    .addColumn('queued_at', 'text')
+    .addColumn('assigned_at', 'text')
+    .addColumn('first_response_at', 'text')
+    .addColumn('closed_at', 'text')
+    .addColumn('closed_by', 'text')
+    .addColumn('rating', 'integer')
+    .addColumn('rating_comment', 'text')
+    .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('first_question', 'text')
+    .addColumn('last_message', 'text')
+    .addColumn('page_url', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('conversations_visitor').ifNotExists().on('conversations').columns(['visitor_id', 'created_at']).execute();
+  await db.schema.createIndex('conversations_status').ifNotExists().on('conversations').columns(['status', 'queued_at']).execute();
+  await db.schema.createIndex('conversations_agent').ifNotExists().on('conversations').columns(['agent_id', 'status']).execute();
+
+  await db.schema
+    .createTable('messages')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('client_id', 'text')
+    .addColumn('author', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('meta', 'text')
+    .addColumn('agent_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('messages_seq', ['conversation_id', 'seq'])
+    .addUniqueConstraint('messages_client', ['conversation_id', 'client_id'])
+    .execute();
+
+  await db.schema
+    .createTable('agents')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('sessions')
+    .ifNotExists()
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('unanswered')
+    .ifNotExists()
+    .addColumn('id', autoIncrement === 'sqlite' ? 'integer' : 'serial', (c) =>
+      autoIncrement === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn('conversation_id', 'text')
+    .addColumn('locale', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('normalized', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('unanswered_normalized').ifNotExists().on('unanswered').column('normalized').execute();
+  void sql;
+}
