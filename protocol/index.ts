@@ -5,7 +5,8 @@ export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
 
 export type Author = 'visitor' | 'bot' | 'agent' | 'system';
-export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
+/** `offline`: handed off when nobody could answer; a left message (ticket) waiting for a reply. */
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'offline' | 'closed';
 
 // ---------------------------------------------------------------- rich text
 // Markdown from the knowledge base and from agents is turned by the server into this
@@ -32,7 +33,9 @@ export type MessageMeta =
   | { type: 'no_answer'; suggestions: Suggestion[] }
   | { type: 'handoff'; reason: HandoffReason }
   | { type: 'assigned'; agentName: string }
-  | { type: 'released' }
+  | { type: 'released'; reason: 'agent' | 'agent_offline' }
+  | { type: 'transferred'; agentName: string }
+  | { type: 'ticket'; trackingCode: string }
   | { type: 'closed'; by: 'visitor' | 'agent' | 'system' }
   | { type: 'rated'; score: number }
   | { type: 'note' };
@@ -80,6 +83,20 @@ export interface ConversationView {
   agentName: string | null;
   rating: number | null;
   createdAt: string;
+  /** While queued: estimated seconds until an agent picks it up, from recent pick-up times. */
+  etaSeconds?: number | null;
+  /** While offline (a left message): the code to look the answer up by. */
+  trackingCode?: string | null;
+  /** Whether a person could answer now (agents online and within business hours). */
+  agentsAvailable?: boolean;
+}
+
+/** The left-message form, used when no agent is available. */
+export interface LeaveMessageRequest {
+  name: string;
+  email?: string;
+  phone?: string;
+  text: string;
 }
 
 // ---------------------------------------------------------------- acks
@@ -136,6 +153,10 @@ export interface VisitorClientEvents {
   restart: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView | null }>) => void;
   identify: (req: VisitorProfile, ack: Ack) => void;
   typing: (req: { typing: boolean }) => void;
+  /** Leave a message when no agent is available; returns the tracking code. */
+  leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;
+  /** Look up a left message and its replies by tracking code. */
+  ticket: (req: { trackingCode: string }, ack: Ack<{ conversation: ConversationView; messages: ChatMessage[] }>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -156,6 +177,15 @@ export interface AgentInfo {
   role: AgentRole;
 }
 
+export type Presence = 'online' | 'away' | 'offline';
+
+export interface AgentStatus extends AgentInfo {
+  presence: Presence;
+  active: boolean;
+  openConversations: number;
+  limit: number;
+}
+
 export interface VisitorContext {
   id: string;
   profile: VisitorProfile;
@@ -165,7 +195,7 @@ export interface VisitorContext {
   visits: number;
   firstSeenAt: string;
   /** IANA time zone the widget reported, when known (console shows the visitor's local time). */
-  timeZone?: string | null;
+  timeZone: string | null;
 }
 
 /** A row in the console's queue or "mine" list. */
@@ -185,6 +215,36 @@ export interface ConversationSummary {
   createdAt: string;
   updatedAt: string;
   rating: number | null;
+  tags: string[];
+  resolution: Resolution | null;
+  trackingCode: string | null;
+}
+
+export type Resolution = 'resolved' | 'unresolved' | 'spam';
+
+export interface KbHit {
+  id: string;
+  locale: Locale;
+  title: string;
+  answer: string;
+  score: number;
+}
+
+export type RoutingMode = 'manual' | 'auto';
+
+export interface BusinessHours {
+  timeZone: string;
+  /** Per weekday (0 = Sunday … 6 = Saturday): opening ranges as "HH:MM-HH:MM", empty = closed. */
+  days: Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', string[]>;
+}
+
+export interface TeamSettings {
+  routing: RoutingMode;
+  /** The whole team's manual "away" switch: handoffs become left messages. */
+  teamAway: boolean;
+  hours: BusinessHours;
+  /** Default per-agent limit of concurrent conversations. */
+  defaultLimit: number;
 }
 
 export interface ConversationDetail {
@@ -201,8 +261,21 @@ export interface AgentClientEvents {
   open: (req: { conversationId: string }, ack: Ack<ConversationDetail>) => void;
   claim: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
   send: (req: { conversationId: string; clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
-  close: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  close: (req: { conversationId: string; resolution?: Resolution }, ack: Ack<{ conversation: ConversationSummary }>) => void;
   typing: (req: { conversationId: string; typing: boolean }) => void;
+  presence: (req: { presence: 'online' | 'away' }, ack: Ack<{ agent: AgentStatus }>) => void;
+  /** Online agents, for transfers. */
+  agents: (req: Record<string, never>, ack: Ack<{ agents: AgentStatus[] }>) => void;
+  transfer: (req: { conversationId: string; toAgentId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  /** Back to the queue, keeping its place by original wait time. */
+  release: (req: { conversationId: string }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  /** An internal note: agents see it, the visitor never does. */
+  note: (req: { conversationId: string; clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
+  tags: (req: { conversationId: string; tags: string[] }, ack: Ack<{ conversation: ConversationSummary }>) => void;
+  /** Search the knowledge base from the composer (canned replies are FAQ answers). */
+  kbSearch: (req: { query: string; locale?: Locale }, ack: Ack<{ hits: KbHit[] }>) => void;
+  /** Left messages waiting for a reply, oldest first. */
+  tickets: (req: Record<string, never>, ack: Ack<{ tickets: ConversationSummary[] }>) => void;
 }
 
 export interface AgentServerEvents {
@@ -213,12 +286,47 @@ export interface AgentServerEvents {
   /** A new message in a conversation the agent owns or has open. */
   message: (message: ChatMessage) => void;
   typing: (ev: { conversationId: string; author: 'visitor'; typing: boolean }) => void;
+  /** The team's presence changed (someone came online, went away, opened or closed a conversation). */
+  agents: (agents: AgentStatus[]) => void;
+  /** A new left message, or one answered. */
+  tickets: (tickets: ConversationSummary[]) => void;
 }
 
 // ---------------------------------------------------------------- HTTP (console)
 // POST /api/login {email, password} → 200 {agent} + Set-Cookie porsan_session; 401 {error, message}
 // POST /api/logout → 204
 // GET  /api/me → 200 {agent} | 401
+// Admin:  GET /api/agents → {agents: AgentStatus[]}; POST /api/agents {email,name,role,password} → {agent};
+//         PATCH /api/agents/:id {name?, role?, active?, limit?} → {agent}; POST /api/agents/:id/password {password} → 204
+//         GET /api/settings → TeamSettings; PUT /api/settings (partial TeamSettings) → TeamSettings
+// Editor: GET /api/kb → {entries: KbEntryInfo[], issues: KbIssueInfo[]}; POST /api/kb/try {q, locale?} → KbTryResult;
+//         GET /api/kb/gaps → {gaps: UnansweredGap[]}
+export interface KbEntryInfo {
+  id: string;
+  locale: Locale;
+  questions: string[];
+  tags: string[];
+  file: string;
+}
+export interface KbIssueInfo {
+  file: string;
+  line: number | null;
+  message: string;
+}
+export interface KbTryResult {
+  decision: 'answer' | 'suggest' | 'human' | 'none';
+  locale: Locale;
+  entryId: string | null;
+  score: number;
+  candidates: { id: string; title: string; score: number }[];
+}
+export interface UnansweredGap {
+  normalized: string;
+  locale: Locale;
+  count: number;
+  example: string;
+  lastAt: string;
+}
 export interface LoginRequest {
   email: string;
   password: string;

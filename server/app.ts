@@ -9,9 +9,11 @@ import { openKnowledge, normalizeForGrouping, type KnowledgeService } from './kn
 import { Conversations } from './conversations/service.ts';
 import { createHttpApp } from './http/app.ts';
 import { setupVisitors, type VisitorNamespace } from './realtime/visitor.ts';
-import { setupAgents, type AgentNamespace } from './realtime/agent.ts';
+import { agentRoom, setupAgents, type AgentNamespace } from './realtime/agent.ts';
 import { wireFanout } from './realtime/fanout.ts';
 import { ensureAdmin, type AdminBootstrap } from './admin.ts';
+import { Team, defaultSettings } from './conversations/team.ts';
+import type { KbHit, Locale } from '../protocol/index.ts';
 
 export interface Porsan {
   port: number;
@@ -19,6 +21,7 @@ export interface Porsan {
   store: Store;
   knowledge: KnowledgeService;
   conversations: Conversations;
+  team: Team;
   io: Server;
   http: HttpServer;
   log: Logger;
@@ -38,7 +41,15 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     log: (level, msg, extra) => log[level](extra ?? {}, msg),
   });
   for (const issue of knowledge.issues()) log.warn({ file: issue.file, line: issue.line }, `knowledge base: ${issue.message}`);
-  const conversations = new Conversations(store, { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping });
+  const team = await Team.open(store, defaultSettings(config.team), {
+    graceMs: config.agentGraceMs,
+    leaveMessageWhenNobodyOnline: config.leaveMessageWhenNobodyOnline,
+  });
+  const conversations = new Conversations(
+    store,
+    { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
+    team,
+  );
 
   const io = new Server({
     cors: { origin: config.allowedOrigins === '*' ? true : config.allowedOrigins, credentials: true },
@@ -53,15 +64,22 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     store,
     knowledge,
     log,
+    team,
+    conversations,
     onLogout: (sessionHash) => {
       for (const socket of agents.sockets.values()) if (socket.data.sessionHash === sessionHash) socket.disconnect(true);
+    },
+    cutAgent: async (agentId) => {
+      await store.deleteSessionsOf(agentId);
+      agents.in(agentRoom(agentId)).disconnectSockets(true);
+      team.forceOffline(agentId);
     },
   });
   const http = createServer(app);
   io.attach(http);
   setupVisitors(visitors, store, conversations, log);
-  setupAgents(agents, store, conversations, log);
-  wireFanout(conversations, visitors, agents, log);
+  setupAgents(agents, store, conversations, team, log);
+  wireFanout(conversations, team, visitors, agents, log);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -72,9 +90,10 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 
   let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, io, http, log, admin,
+    port, config, store, knowledge, conversations, team, io, http, log, admin,
     close() {
       closing ??= (async () => {
+        team.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
@@ -84,4 +103,11 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       return closing;
     },
   };
+}
+
+/** Ranked entries for an agent's search: the bot's pick first, then its near candidates. */
+function searchKnowledge(knowledge: KnowledgeService, query: string, locale?: Locale): KbHit[] {
+  const a = knowledge.answer(query, locale);
+  const entries = [...(a.entry ? [a.entry] : []), ...a.suggestions];
+  return entries.slice(0, 5).map((e, i) => ({ id: e.id, locale: e.locale, title: e.questions[0] ?? e.id, answer: e.answer, score: i === 0 ? a.score : 0 }));
 }

@@ -23,6 +23,20 @@ const schema = z.object({
   PORSAN_SECURE_COOKIES: flag.default(false),
   PORSAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   PORSAN_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
+  PORSAN_TIME_ZONE: z
+    .string()
+    .default('Asia/Tehran')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Tehran'),
+  PORSAN_ALWAYS_OPEN: flag.default(false),
+  PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: flag.default(true),
+  PORSAN_AGENT_GRACE_SECONDS: z.coerce.number().min(0).default(60),
   PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +57,12 @@ export interface Config {
   /** Failed-or-not login attempts allowed per IP per 15 minutes. */
   loginLimit: number;
   logLevel: z.infer<typeof schema>['PORSAN_LOG_LEVEL'];
+  /** Defaults for the team settings on first start (admins change them in the console). */
+  team: { timeZone: string; alwaysOpen: boolean };
+  /** With no agent online, a handoff becomes "leave a message" (otherwise it waits in the queue). */
+  leaveMessageWhenNobodyOnline: boolean;
+  /** How long an agent's sockets may be gone before they count as offline and their conversations are requeued. */
+  agentGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +98,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionHours: e.PORSAN_SESSION_HOURS,
     loginLimit: e.PORSAN_LOGIN_LIMIT,
     logLevel: e.PORSAN_LOG_LEVEL,
+    team: { timeZone: e.PORSAN_TIME_ZONE, alwaysOpen: e.PORSAN_ALWAYS_OPEN },
+    leaveMessageWhenNobodyOnline: e.PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE,
+    agentGraceMs: e.PORSAN_AGENT_GRACE_SECONDS * 1000,
   };
 }

@@ -3,9 +3,13 @@ import { ConfigError, loadConfig } from './config.ts';
 import { startPorsan } from './app.ts';
 
 async function main(): Promise<void> {
+  // `npm start` runs the demo: the queue is open around the clock and waits for an agent even
+  // before anyone has opened the console. Real deployments run without --demo.
+  const demo = process.argv.includes('--demo');
+  const env = demo ? { PORSAN_ALWAYS_OPEN: 'true', PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: 'false', ...process.env } : process.env;
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

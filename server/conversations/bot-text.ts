@@ -33,6 +33,31 @@ const TEXT = {
     ar: 'أنهى {name} المحادثة.',
     en: '{name} ended the conversation.',
   },
+  nobodyAvailable: {
+    fa: 'در حال حاضر همکاران ما در دسترس نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
+    ar: 'لا يوجد أحد من زملائنا متاح الآن. اترك رسالتك وسنرد عليك في أقرب وقت.',
+    en: "No one from our team is available right now. Leave a message and we'll get back to you as soon as we can.",
+  },
+  ticket: {
+    fa: 'پیام شما ثبت شد. کد پیگیری: {code}. پاسخ ما را همین‌جا خواهید دید.',
+    ar: 'تم تسجيل رسالتك. رمز المتابعة: {code}. سترى ردنا هنا.',
+    en: "Your message has been received. Tracking code: {code}. You'll see our answer here.",
+  },
+  transferred: {
+    fa: 'گفتگو به {name} سپرده شد.',
+    ar: 'تم تحويل المحادثة إلى {name}.',
+    en: 'The conversation was transferred to {name}.',
+  },
+  released: {
+    fa: 'گفتگو به صف برگشت؛ همکار دیگری به‌زودی پاسخ می‌دهد.',
+    ar: 'عادت المحادثة إلى قائمة الانتظار؛ سيرد عليك زميل آخر قريبًا.',
+    en: "You're back in the queue; another member of our team will be with you shortly.",
+  },
+  releasedOffline: {
+    fa: 'ارتباط همکار ما قطع شد. گفتگو به صف برگشت و همکار دیگری به‌زودی پاسخ می‌دهد.',
+    ar: 'انقطع اتصال زميلنا. عادت المحادثة إلى قائمة الانتظار وسيرد عليك زميل آخر قريبًا.',
+    en: 'Our team member got disconnected. You are back in the queue; someone else will be with you shortly.',
+  },
   rated: {
     fa: 'امتیاز شما: {score} از ۵. سپاس!',
     ar: 'تقييمك: {score} من 5. شكرًا لك!',

@@ -2,14 +2,16 @@
 // the queue and claims. It persists through the store and announces changes as events;
 // the realtime edge turns those into socket emits. It knows nothing of sockets or HTTP.
 import { EventEmitter } from 'node:events';
+import { randomInt } from 'node:crypto';
 import type {
-  AgentInfo, ChatMessage, ConversationDetail, ConversationSummary, ConversationView, HandoffReason, Locale, MessageMeta,
-  PageInfo, Suggestion, VisitorProfile,
+  AgentInfo, ChatMessage, ConversationDetail, ConversationSummary, ConversationView, HandoffReason, KbHit, LeaveMessageRequest,
+  Locale, MessageMeta, PageInfo, Resolution, Suggestion, VisitorProfile,
 } from '../../protocol/index.ts';
 import type { Answer, KnowledgeService } from '../knowledge/index.ts';
 import type { AgentRow, ConversationRow, MessageRow, Store, VisitorRow } from '../store/index.ts';
 import { botText } from './bot-text.ts';
 import { DomainError } from './errors.ts';
+import type { Team } from './team.ts';
 import { toChatMessage, toConversationView, toSummary, toVisitorContext } from './views.ts';
 
 export interface ConversationEvents {
@@ -21,32 +23,52 @@ export interface ConversationEvents {
   queue: [];
   /** Someone started or stopped typing in an assigned conversation. */
   typing: [conversation: ConversationRow, author: 'visitor' | 'agent', typing: boolean];
+  /** A left message arrived or was picked up. */
+  tickets: [];
+  /** A conversation left an agent (transfer, release, requeue): that agent's console must drop it. */
+  reassigned: [conversation: ConversationRow, previousAgentId: string];
 }
 
 export interface BotEngine {
   answer: KnowledgeService['answer'];
   normalize: (text: string, locale: Locale) => string;
+  /** Ranked entries for an agent's search from the composer. */
+  search: (query: string, locale?: Locale) => KbHit[];
 }
 
-const OPEN = ['bot', 'queued', 'assigned'] as const;
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** 12 characters from 31: about 59 bits, grouped for reading aloud over the phone. */
+function trackingCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+const OPEN = ['bot', 'queued', 'assigned', 'offline'] as const;
 /** A visitor returning after this long counts as a new visit. */
 const VISIT_GAP_MS = 30 * 60 * 1000;
 
 export class Conversations extends EventEmitter<ConversationEvents> {
   private readonly agentNames = new Map<string, string>();
 
+  private routing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly store: Store,
     private readonly bot: BotEngine,
+    private readonly team: Team,
   ) {
     super();
+    team.on('wentOffline', (agentId) => void this.requeueAgent(agentId).catch(() => {}));
+    team.on('changed', () => void this.route());
   }
 
   // ================================================================ visitors
   /** Registers a visitor's arrival (new or returning) and what page they are on. */
-  async arrive(visitor: VisitorRow, locale: Locale, page: PageInfo, userAgent: string | null): Promise<VisitorRow> {
+  async arrive(visitor: VisitorRow, locale: Locale, page: PageInfo, userAgent: string | null, timeZone: string | null): Promise<VisitorRow> {
     const returning = Date.now() - Date.parse(visitor.last_seen_at) > VISIT_GAP_MS;
     const patch = {
+      time_zone: timeZone ?? visitor.time_zone,
       locale,
       page_url: page.url,
       page_title: page.title ?? null,
@@ -80,6 +102,35 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   async handoff(visitor: VisitorRow, reason: HandoffReason): Promise<ConversationView> {
     const conv = await this.openConversationFor(visitor);
     return this.view(await this.enqueue(conv, reason));
+  }
+
+  /** When nobody can answer: the visitor leaves a message and gets a tracking code. */
+  async leaveMessage(visitor: VisitorRow, req: LeaveMessageRequest): Promise<{ conversation: ConversationView; trackingCode: string }> {
+    await this.identify(visitor, req);
+    const conv = await this.openConversationFor(visitor);
+    if (conv.status === 'offline' && conv.tracking_code) {
+      await this.store.appendMessage({ conversationId: conv.id, clientId: null, author: 'visitor', text: req.text }).then(async ({ message }) => this.emit('message', await this.chat(message), conv));
+      return { conversation: await this.view(conv), trackingCode: conv.tracking_code };
+    }
+    if (conv.status === 'assigned') throw new DomainError('wrong_state', 'An agent is already with you in this conversation.');
+    const { message } = await this.store.appendMessage({ conversationId: conv.id, clientId: null, author: 'visitor', text: req.text });
+    this.emit('message', await this.chat(message), conv);
+    const code = trackingCode();
+    const moved = await this.store.transition(conv.id, ['bot', 'queued'], { status: 'offline', tracking_code: code, queued_at: new Date().toISOString(), handoff_reason: conv.handoff_reason ?? 'button' });
+    const now = await this.mustGet(conv.id);
+    if (!moved) throw new DomainError('wrong_state', 'The conversation changed meanwhile; try again.');
+    await this.post(now, 'system', botText('ticket', this.locale(now), { code }), { type: 'ticket', trackingCode: code });
+    this.emit('conversation', now);
+    if (conv.status === 'queued') this.emit('queue');
+    this.emit('tickets');
+    return { conversation: await this.view(now), trackingCode: code };
+  }
+
+  /** A left message and its answers, by tracking code (from any device). */
+  async ticket(code: string): Promise<{ conversation: ConversationView; messages: ChatMessage[] }> {
+    const conv = await this.store.conversationByTrackingCode(code.trim().toUpperCase());
+    if (!conv) throw new DomainError('not_found', 'No message with that tracking code.');
+    return { conversation: await this.view(conv), messages: await this.messagesAfter(conv.id, 0) };
   }
 
   async visitorClose(visitor: VisitorRow, conversationId: string): Promise<ConversationView> {
@@ -139,6 +190,10 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     return Promise.all(rows.map((r, i) => this.summaryOf(r, i + 1)));
   }
 
+  async tickets(): Promise<ConversationSummary[]> {
+    return Promise.all((await this.store.tickets()).map((r) => this.summary(r)));
+  }
+
   async mine(agentId: string): Promise<ConversationSummary[]> {
     const rows = await this.store.conversationsOfAgent(agentId, ['assigned']);
     return Promise.all(rows.map((r) => this.summary(r)));
@@ -151,30 +206,136 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     const others = (await this.store.conversationsOfVisitor(visitor.id)).filter((c) => c.id !== conv.id && c.created_at <= conv.created_at);
     return {
       conversation: await this.summary(conv),
-      messages: await this.messagesAfter(conv.id, 0),
+      messages: await this.messagesAfter(conv.id, 0, true),
       visitor: toVisitorContext(visitor),
       earlier: await Promise.all(
-        others.slice(0, 5).map(async (c) => ({ conversation: await this.summary(c), messages: await this.messagesAfter(c.id, 0) })),
+        others.slice(0, 5).map(async (c) => ({ conversation: await this.summary(c), messages: await this.messagesAfter(c.id, 0, true) })),
       ),
     };
   }
 
   async claim(agent: AgentInfo, conversationId: string): Promise<ConversationSummary> {
-    const won = await this.store.transition(conversationId, ['queued'], {
-      status: 'assigned',
-      agent_id: agent.id,
-      assigned_at: new Date().toISOString(),
-    });
+    const before = await this.mustGet(conversationId);
+    const limit = await this.limitOf(agent.id);
+    const won = await this.store.assign(conversationId, agent.id, limit);
     const conv = await this.mustGet(conversationId);
     if (!won) {
-      if (conv.status === 'assigned') throw new DomainError('already_taken', 'Another agent has already taken this conversation.');
+      if (conv.status === 'assigned' && conv.agent_id !== agent.id) throw new DomainError('already_taken', 'Another agent has already taken this conversation.');
+      if (conv.status === 'queued' || conv.status === 'offline') throw new DomainError('forbidden', `You already have ${limit} open conversations, your limit. Close one first.`);
       throw new DomainError('wrong_state', `This conversation is ${conv.status}, not waiting in the queue.`);
     }
+    await this.announceAssigned(conv, agent, before.status);
+    return this.summary(conv);
+  }
+
+  async transfer(agent: AgentInfo, conversationId: string, toAgentId: string): Promise<ConversationSummary> {
+    const conv = await this.mustGet(conversationId);
+    if (conv.status !== 'assigned' || conv.agent_id !== agent.id) throw new DomainError('forbidden', 'Only the agent who owns an open conversation can transfer it.');
+    const target = await this.store.agent(toAgentId);
+    if (!target || !target.active || this.team.presenceOf(target.id) !== 'online') throw new DomainError('wrong_state', 'That agent is not online.');
+    if (target.role === 'editor') throw new DomainError('forbidden', 'Editors do not take conversations.');
+    if (!(await this.store.assign(conv.id, target.id, this.team.limitOf(target), ['assigned'], agent.id))) {
+      throw new DomainError('wrong_state', `${target.name} is at their limit of open conversations, or the conversation changed meanwhile.`);
+    }
+    this.rememberAgent(target);
+    this.team.noteAssigned(target.id);
+    const moved = await this.mustGet(conv.id);
+    await this.post(moved, 'system', botText('transferred', this.locale(moved), { name: target.name }), { type: 'transferred', agentName: target.name });
+    this.emit('conversation', moved);
+    this.emit('reassigned', moved, agent.id);
+    this.team.emit('changed');
+    return this.summary(moved);
+  }
+
+  /** Back to the queue (or, for a left message, back to the tickets), keeping its original place. */
+  async release(agent: AgentInfo, conversationId: string): Promise<ConversationSummary> {
+    const conv = await this.mustGet(conversationId);
+    if (conv.status !== 'assigned' || conv.agent_id !== agent.id) throw new DomainError('forbidden', 'Only the agent who owns an open conversation can release it.');
+    return this.summary(await this.unassign(conv, 'agent'));
+  }
+
+  async note(agent: AgentInfo, conversationId: string, clientId: string, text: string): Promise<ChatMessage> {
+    const conv = await this.mustGet(conversationId);
     this.rememberAgent(agent);
+    const { message, created } = await this.store.appendMessage({ conversationId: conv.id, clientId, author: 'agent', text, agentId: agent.id, internal: true, meta: { type: 'note' } });
+    const chat = await this.chat(message);
+    if (created) this.emit('message', chat, conv);
+    return chat;
+  }
+
+  async setTags(conversationId: string, tags: string[]): Promise<ConversationSummary> {
+    await this.mustGet(conversationId);
+    await this.store.setTags(conversationId, [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 20));
+    const conv = await this.mustGet(conversationId);
+    this.emit('conversation', conv);
+    return this.summary(conv);
+  }
+
+  kbSearch(query: string, locale?: Locale): KbHit[] {
+    return this.bot.search(query, locale);
+  }
+
+  /** The agent has been offline past the grace period: their conversations go back to the queue. */
+  async requeueAgent(agentId: string): Promise<void> {
+    for (const conv of await this.store.conversationsOfAgent(agentId, ['assigned'])) {
+      await this.unassign(conv, 'agent_offline').catch(() => undefined);
+    }
+  }
+
+  /**
+   * Automatic routing: each waiting conversation, oldest first, goes to the online agent with
+   * the fewest open conversations below their limit (ties: longest idle). Runs one at a time.
+   */
+  route(): Promise<void> {
+    this.routing = this.routing.then(() => this.routeOnce()).catch(() => undefined);
+    return this.routing;
+  }
+
+  private async routeOnce(): Promise<void> {
+    if (this.team.settings().routing !== 'auto') return;
+    for (const conv of await this.store.queued()) {
+      const online = new Set(this.team.onlineAgentIds());
+      if (online.size === 0) return;
+      const counts = await this.store.openCounts();
+      const candidates = (await this.store.agents())
+        .filter((a) => a.active && a.role !== 'editor' && online.has(a.id) && (counts.get(a.id) ?? 0) < this.team.limitOf(a))
+        .sort((a, b) => (counts.get(a.id) ?? 0) - (counts.get(b.id) ?? 0) || this.team.lastAssignedAt(a.id) - this.team.lastAssignedAt(b.id));
+      const pick = candidates[0];
+      if (!pick) return;
+      if (await this.store.assign(conv.id, pick.id, this.team.limitOf(pick), ['queued'])) {
+        await this.announceAssigned(await this.mustGet(conv.id), { id: pick.id, name: pick.name, email: pick.email, role: pick.role as AgentInfo['role'] }, 'queued');
+      }
+    }
+  }
+
+  private async announceAssigned(conv: ConversationRow, agent: AgentInfo, from: string): Promise<void> {
+    this.rememberAgent(agent);
+    this.team.noteAssigned(agent.id);
     await this.post(conv, 'system', botText('assigned', this.locale(conv), { name: agent.name }), { type: 'assigned', agentName: agent.name });
     this.emit('conversation', conv);
-    this.emit('queue');
-    return this.summary(conv);
+    if (from === 'offline') this.emit('tickets');
+    else this.emit('queue');
+    this.team.emit('changed');
+  }
+
+  private async unassign(conv: ConversationRow, reason: 'agent' | 'agent_offline'): Promise<ConversationRow> {
+    const back = conv.tracking_code ? 'offline' : 'queued';
+    const ok = await this.store.transition(conv.id, ['assigned'], { status: back, agent_id: null, assigned_at: null, queued_at: conv.queued_at ?? new Date().toISOString() }, conv.agent_id ?? undefined);
+    if (!ok) throw new DomainError('wrong_state', 'The conversation changed meanwhile; try again.');
+    const now = await this.mustGet(conv.id);
+    await this.post(now, 'system', botText(reason === 'agent' ? 'released' : 'releasedOffline', this.locale(now)), { type: 'released', reason });
+    this.emit('conversation', now);
+    this.emit('reassigned', now, conv.agent_id as string);
+    if (back === 'offline') this.emit('tickets');
+    else this.emit('queue');
+    this.team.emit('changed');
+    void this.route();
+    return now;
+  }
+
+  private async limitOf(agentId: string): Promise<number> {
+    const row = await this.store.agent(agentId);
+    return row ? this.team.limitOf(row) : this.team.settings().defaultLimit;
   }
 
   async agentSend(agent: AgentInfo, conversationId: string, clientId: string, text: string): Promise<ChatMessage> {
@@ -192,18 +353,32 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     return chat;
   }
 
-  async agentClose(agent: AgentInfo, conversationId: string): Promise<ConversationSummary> {
+  async agentClose(agent: AgentInfo, conversationId: string, resolution: Resolution | null): Promise<ConversationSummary> {
     const conv = await this.mustGet(conversationId);
     if (conv.status !== 'assigned' || conv.agent_id !== agent.id) {
       throw new DomainError('forbidden', 'Only the agent who owns an open conversation can close it.');
     }
-    return this.summary(await this.closeConversation(conv, 'agent', agent));
+    const closed = await this.closeConversation(conv, 'agent', agent, resolution);
+    this.team.emit('changed');
+    void this.route();
+    return this.summary(closed);
   }
 
   // ================================================================ views
   async view(conv: ConversationRow): Promise<ConversationView> {
     const position = conv.status === 'queued' ? await this.queuePosition(conv.id) : null;
-    return toConversationView(conv, position, await this.agentName(conv.agent_id));
+    const view = toConversationView(conv, position, await this.agentName(conv.agent_id));
+    view.agentsAvailable = this.team.available();
+    if (position !== null) view.etaSeconds = await this.eta(position);
+    return view;
+  }
+
+  /** Position × the median recent pick-up time, shared among the agents online. */
+  private async eta(position: number): Promise<number | null> {
+    const recent = (await this.store.recentPickupSeconds()).sort((a, b) => a - b);
+    if (recent.length === 0) return null;
+    const median = recent[Math.floor(recent.length / 2)] as number;
+    return Math.round((position * median) / Math.max(1, this.team.onlineAgentIds().length));
   }
 
   async summary(conv: ConversationRow): Promise<ConversationSummary> {
@@ -214,7 +389,8 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   /** Every queued conversation with its view, for announcing new positions. */
   async queuedViews(): Promise<{ conversation: ConversationRow; view: ConversationView }[]> {
     const rows = await this.store.queued();
-    return rows.map((r, i) => ({ conversation: r, view: toConversationView(r, i + 1, null) }));
+    const available = this.team.available();
+    return Promise.all(rows.map(async (r, i) => ({ conversation: r, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: await this.eta(i + 1) } })));
   }
 
   // ================================================================ internals
@@ -237,18 +413,24 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   }
 
   private async enqueue(conv: ConversationRow, reason: HandoffReason): Promise<ConversationRow> {
+    if (conv.status === 'bot' && !this.team.available()) {
+      // Nobody can answer now: the widget offers to leave a message instead (see leaveMessage).
+      await this.post(conv, 'system', botText('nobodyAvailable', this.locale(conv)), { type: 'handoff', reason });
+      return conv;
+    }
     const queued = await this.store.transition(conv.id, ['bot'], { status: 'queued', queued_at: new Date().toISOString(), handoff_reason: reason });
     const now = await this.mustGet(conv.id);
     if (!queued) return now; // already queued or with an agent: asking again changes nothing
     await this.post(now, 'system', botText('queued', this.locale(now)), { type: 'handoff', reason });
     this.emit('conversation', now);
     this.emit('queue');
+    void this.route();
     return now;
   }
 
-  private async closeConversation(conv: ConversationRow, by: 'visitor' | 'agent', agent?: AgentInfo): Promise<ConversationRow> {
+  private async closeConversation(conv: ConversationRow, by: 'visitor' | 'agent', agent?: AgentInfo, resolution: Resolution | null = null): Promise<ConversationRow> {
     const wasQueued = conv.status === 'queued';
-    const done = await this.store.transition(conv.id, by === 'agent' ? ['assigned'] : OPEN, { status: 'closed', closed_at: new Date().toISOString(), closed_by: by }, by === 'agent' ? agent?.id : undefined);
+    const done = await this.store.transition(conv.id, by === 'agent' ? ['assigned'] : OPEN, { status: 'closed', closed_at: new Date().toISOString(), closed_by: by, resolution }, by === 'agent' ? agent?.id : undefined);
     if (!done) {
       const latest = await this.mustGet(conv.id);
       if (latest.status === 'closed') return latest;
@@ -259,6 +441,7 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     await this.post(closed, 'system', text, { type: 'closed', by });
     this.emit('conversation', closed);
     if (wasQueued) this.emit('queue');
+    if (conv.status === 'offline') this.emit('tickets');
     return closed;
   }
 
@@ -305,8 +488,8 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     return toSummary(conv, position, await this.agentName(conv.agent_id), visitor?.name ?? null);
   }
 
-  private async messagesAfter(conversationId: string, afterSeq: number): Promise<ChatMessage[]> {
-    const rows = await this.store.messagesAfter(conversationId, afterSeq);
+  private async messagesAfter(conversationId: string, afterSeq: number, internal = false): Promise<ChatMessage[]> {
+    const rows = await this.store.messagesAfter(conversationId, afterSeq, { internal });
     return Promise.all(rows.map((r) => this.chat(r)));
   }
 

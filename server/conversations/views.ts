@@ -1,6 +1,6 @@
 // Store rows → the protocol's shapes.
 import type {
-  ChatMessage, ConversationStatus, ConversationSummary, ConversationView, HandoffReason, Locale, MessageMeta, VisitorContext,
+  ChatMessage, ConversationStatus, Resolution, ConversationSummary, ConversationView, HandoffReason, Locale, MessageMeta, VisitorContext,
 } from '../../protocol/index.ts';
 import type { ConversationRow, MessageRow, VisitorRow } from '../store/index.ts';
 import { markdownToRich } from '../text/markdown.ts';
@@ -30,6 +30,7 @@ export function toConversationView(row: ConversationRow, queuePosition: number |
     agentName: row.status === 'assigned' || row.status === 'closed' ? agentName : null,
     rating: row.rating,
     createdAt: row.created_at,
+    trackingCode: row.tracking_code,
   };
 }
 
@@ -55,6 +56,9 @@ export function toSummary(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     rating: row.rating,
+    tags: JSON.parse(row.tags) as string[],
+    resolution: row.resolution as Resolution | null,
+    trackingCode: row.tracking_code,
   };
 }
 
@@ -68,6 +72,7 @@ export function toVisitorContext(v: VisitorRow): VisitorContext {
     },
     page: v.page_url ? { url: v.page_url, ...(v.page_title && { title: v.page_title }), ...(v.referrer && { referrer: v.referrer }) } : null,
     locale: v.locale as Locale,
+    timeZone: v.time_zone,
     userAgent: v.user_agent,
     visits: v.visits,
     firstSeenAt: v.created_at,

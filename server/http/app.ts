@@ -8,6 +8,9 @@ import type { Logger } from '../log.ts';
 import type { KnowledgeService } from '../knowledge/index.ts';
 import type { Store } from '../store/index.ts';
 import { authRoutes } from './auth-routes.ts';
+import { adminRoutes } from './admin-routes.ts';
+import type { Team } from '../conversations/team.ts';
+import type { Conversations } from '../conversations/service.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -15,9 +18,12 @@ export interface HttpDeps {
   knowledge: KnowledgeService;
   log: Logger;
   onLogout: (sessionHash: string) => void;
+  team: Team;
+  conversations: Conversations;
+  cutAgent: (agentId: string) => Promise<void>;
 }
 
-export function createHttpApp({ config, store, knowledge, log, onLogout }: HttpDeps): express.Express {
+export function createHttpApp({ config, store, knowledge, log, onLogout, team, conversations, cutAgent }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -53,6 +59,7 @@ export function createHttpApp({ config, store, knowledge, log, onLogout }: HttpD
 
   app.use(express.json({ limit: '16kb' }));
   app.use(authRoutes(store, config, onLogout));
+  app.use(adminRoutes({ store, team, conversations, knowledge, cutAgent }));
 
   const consoleDir = built('console');
   app.use('/console', express.static(consoleDir, { index: 'index.html' }));

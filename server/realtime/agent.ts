@@ -3,6 +3,8 @@
 // `c:<conversationId>` (agents who have that conversation open).
 import type { Namespace, Socket } from 'socket.io';
 import type { AgentClientEvents, AgentInfo, AgentServerEvents } from '../../protocol/index.ts';
+import { DomainError } from '../conversations/errors.ts';
+import type { Team } from '../conversations/team.ts';
 import { hashToken, readCookie, SESSION_COOKIE } from '../auth.ts';
 import type { Conversations } from '../conversations/service.ts';
 import type { Logger } from '../log.ts';
@@ -26,7 +28,7 @@ export function toAgentInfo(a: AgentRow): AgentInfo {
   return { id: a.id, email: a.email, name: a.name, role: a.role as AgentInfo['role'] };
 }
 
-export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Conversations, log: Logger): void {
+export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Conversations, team: Team, log: Logger): void {
   nsp.use(async (socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const sessionHash = token ? hashToken(token) : null;
@@ -40,24 +42,51 @@ export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Co
 
   nsp.on('connection', async (socket: AgentSocket) => {
     const agent = socket.data.agent;
-    await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
     const limiter = new TokenBucket(40, 5);
     const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>) => Promise<R | void>) =>
       handle(socket, event, s[event], limiter, log, (input) => run(input as ReturnType<(typeof s)[K]['parse']>));
+    // Editors work on the knowledge base; conversations are for agents and admins.
+    const works = agent.role !== 'editor';
+    const onWork: typeof on = (event, run) =>
+      on(event, (input) => {
+        if (!works) throw new DomainError('forbidden', 'Editors cannot work conversations.');
+        return run(input);
+      });
+
+    // Register handlers before any await, so no early event is missed.
+    socket.on('disconnect', () => {
+      if (works) team.disconnected(agent.id);
+    });
+    if (works) team.connected(agent.id);
 
     on('hello', async () => ({ agent, queue: await conversations.queue(), mine: await conversations.mine(agent.id) }));
-    on('open', async (req) => {
+    onWork('open', async (req) => {
       const detail = await conversations.detail(req.conversationId);
       await socket.join(watchRoom(req.conversationId));
       return detail;
     });
-    on('claim', async (req) => {
+    onWork('claim', async (req) => {
       const conversation = await conversations.claim(agent, req.conversationId);
       await socket.join(watchRoom(req.conversationId));
       return { conversation };
     });
-    on('send', async (req) => ({ message: await conversations.agentSend(agent, req.conversationId, req.clientId, req.text) }));
-    on('close', async (req) => ({ conversation: await conversations.agentClose(agent, req.conversationId) }));
-    on('typing', (req) => conversations.agentTyping(agent, req.conversationId, req.typing));
+    onWork('send', async (req) => ({ message: await conversations.agentSend(agent, req.conversationId, req.clientId, req.text) }));
+    onWork('close', async (req) => ({ conversation: await conversations.agentClose(agent, req.conversationId, req.resolution ?? null) }));
+    onWork('typing', (req) => conversations.agentTyping(agent, req.conversationId, req.typing));
+    onWork('presence', async (req) => {
+      team.setPresence(agent.id, req.presence);
+      const me = (await team.statuses()).find((a) => a.id === agent.id);
+      if (req.presence === 'online') void conversations.route();
+      return { agent: me! };
+    });
+    on('agents', async () => ({ agents: await team.statuses() }));
+    onWork('transfer', async (req) => ({ conversation: await conversations.transfer(agent, req.conversationId, req.toAgentId) }));
+    onWork('release', async (req) => ({ conversation: await conversations.release(agent, req.conversationId) }));
+    onWork('note', async (req) => ({ message: await conversations.note(agent, req.conversationId, req.clientId, req.text) }));
+    onWork('tags', async (req) => ({ conversation: await conversations.setTags(req.conversationId, req.tags) }));
+    on('kbSearch', async (req) => ({ hits: conversations.kbSearch(req.query, req.locale) }));
+    onWork('tickets', async () => ({ tickets: await conversations.tickets() }));
+
+    await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
   });
 }

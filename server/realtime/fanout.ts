@@ -2,14 +2,16 @@
 // Socket.IO Redis adapter can later spread the same emits across processes.
 import type { Conversations } from '../conversations/service.ts';
 import type { Logger } from '../log.ts';
+import type { Team } from '../conversations/team.ts';
 import { AGENTS_ROOM, agentRoom, watchRoom, type AgentNamespace } from './agent.ts';
 import { visitorRoom, type VisitorNamespace } from './visitor.ts';
 
-export function wireFanout(conversations: Conversations, visitors: VisitorNamespace, agents: AgentNamespace, log: Logger): void {
+export function wireFanout(conversations: Conversations, team: Team, visitors: VisitorNamespace, agents: AgentNamespace, log: Logger): void {
   const safe = (what: string, p: Promise<unknown>) => p.catch((err: unknown) => log.error({ err }, `fan-out of ${what} failed`));
 
   conversations.on('message', (message, conv) => {
-    visitors.to(visitorRoom(conv.visitor_id)).emit('message', message);
+    // Internal notes never reach the visitor.
+    if (message.meta?.type !== 'note') visitors.to(visitorRoom(conv.visitor_id)).emit('message', message);
     const rooms = [watchRoom(conv.id), ...(conv.agent_id ? [agentRoom(conv.agent_id)] : [])];
     agents.to(rooms).emit('message', message);
   });
@@ -30,6 +32,18 @@ export function wireFanout(conversations: Conversations, visitors: VisitorNamesp
         visitors.to(visitorRoom(conversation.visitor_id)).emit('conversation', view);
       }
     })());
+  });
+
+  conversations.on('tickets', () => {
+    safe('tickets', (async () => agents.to(AGENTS_ROOM).emit('tickets', await conversations.tickets()))());
+  });
+
+  conversations.on('reassigned', (conv, previousAgentId) => {
+    safe('reassigned', (async () => agents.to(agentRoom(previousAgentId)).emit('conversation', await conversations.summary(conv)))());
+  });
+
+  team.on('changed', () => {
+    safe('agents', (async () => agents.to(AGENTS_ROOM).emit('agents', await team.statuses()))());
   });
 
   conversations.on('typing', (conv, author, typing) => {

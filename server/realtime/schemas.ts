@@ -22,6 +22,7 @@ export const visitorSchemas = {
       referrer: z.string().max(LIMITS.urlChars).optional(),
     }),
     afterSeq: z.number().int().min(0).optional(),
+    timeZone: z.string().max(64).regex(/^[\w+\-/]+$/).optional(),
   }),
   send: z.object({ clientId, text }),
   handoff: empty,
@@ -39,6 +40,15 @@ export const visitorSchemas = {
     phone: z.string().trim().max(40).regex(/^[+\d\s()\-۰-۹٠-٩]*$/, 'digits, spaces, +, - and () only').optional(),
   }),
   typing: z.object({ typing: z.boolean() }),
+  leaveMessage: z
+    .object({
+      name: z.string().trim().min(1).max(LIMITS.nameChars),
+      email: z.email().max(200).optional(),
+      phone: z.string().trim().min(5).max(40).regex(/^[+\d\s()\-۰-۹٠-٩]*$/, 'digits, spaces, +, - and () only').optional(),
+      text,
+    })
+    .refine((m) => m.email || m.phone, { message: 'an email or a phone number is needed so we can answer', path: ['email'] }),
+  ticket: z.object({ trackingCode: z.string().trim().min(4).max(20) }),
 };
 
 export const agentSchemas = {
@@ -46,6 +56,14 @@ export const agentSchemas = {
   open: z.object({ conversationId: id }),
   claim: z.object({ conversationId: id }),
   send: z.object({ conversationId: id, clientId, text }),
-  close: z.object({ conversationId: id }),
+  close: z.object({ conversationId: id, resolution: z.enum(['resolved', 'unresolved', 'spam']).optional() }),
   typing: z.object({ conversationId: id, typing: z.boolean() }),
+  presence: z.object({ presence: z.enum(['online', 'away']) }),
+  agents: empty,
+  transfer: z.object({ conversationId: id, toAgentId: id }),
+  release: z.object({ conversationId: id }),
+  note: z.object({ conversationId: id, clientId, text }),
+  tags: z.object({ conversationId: id, tags: z.array(z.string().max(40)).max(20) }),
+  kbSearch: z.object({ query: z.string().trim().min(1).max(200), locale: locale.optional() }),
+  tickets: empty,
 };

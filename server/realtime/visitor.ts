@@ -52,7 +52,8 @@ export function setupVisitors(nsp: VisitorNamespace, store: Store, conversations
         token = newToken();
         visitor = await store.createVisitor({ tokenHash: hashToken(token), locale: req.locale });
       }
-      visitor = await conversations.arrive(visitor, req.locale as Locale, req.page, socket.handshake.headers['user-agent']?.slice(0, 500) ?? null);
+      const userAgent = socket.handshake.headers['user-agent']?.slice(0, 500) ?? null;
+      visitor = await conversations.arrive(visitor, req.locale as Locale, req.page, userAgent, req.timeZone ?? null);
       socket.data.visitor = visitor;
       socket.data.token = token;
       await socket.join(visitorRoom(visitor.id));
@@ -72,5 +73,12 @@ export function setupVisitors(nsp: VisitorNamespace, store: Store, conversations
       await conversations.identify(visitor, req);
     });
     on('typing', (req, visitor) => conversations.visitorTyping(visitor, req.typing));
+    on('leaveMessage', (req, visitor) => conversations.leaveMessage(visitor, req));
+    // Tracking codes are credentials: a slow, separate budget against guessing.
+    const ticketLimiter = new TokenBucket(5, 0.1);
+    on('ticket', async (req) => {
+      if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.');
+      return conversations.ticket(req.trackingCode);
+    });
   });
 }

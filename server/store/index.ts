@@ -19,6 +19,8 @@ export interface NewMessage {
   text: string;
   meta?: object | null;
   agentId?: string | null;
+  /** Internal notes are seen by agents only. */
+  internal?: boolean;
 }
 
 export interface UnansweredGroup {
@@ -50,6 +52,7 @@ export class Store {
       page_url: null,
       page_title: null,
       referrer: null,
+      time_zone: null,
       visits: 1,
       current_conversation_id: null,
       created_at: now(),
@@ -93,6 +96,9 @@ export class Store {
       first_question: null,
       last_message: null,
       page_url: c.pageUrl,
+      tags: '[]',
+      resolution: null,
+      tracking_code: null,
       created_at: t,
       updated_at: t,
     };
@@ -179,7 +185,7 @@ export class Store {
         .set((eb) => ({
           last_seq: eb('last_seq', '+', 1),
           updated_at: now(),
-          last_message: m.author === 'system' ? eb.ref('last_message') : m.text.slice(0, 200),
+          last_message: m.author === 'system' || m.internal ? eb.ref('last_message') : m.text.slice(0, 200),
           first_question:
             m.author === 'visitor' ? eb.fn.coalesce('first_question', sql.lit(m.text.slice(0, 200))) : eb.ref('first_question'),
         }))
@@ -194,6 +200,7 @@ export class Store {
         author: m.author,
         text: m.text,
         meta: m.meta ? JSON.stringify(m.meta) : null,
+        internal: m.internal ? 1 : 0,
         agent_id: m.agentId ?? null,
         created_at: now(),
       };
@@ -211,15 +218,80 @@ export class Store {
       .executeTakeFirst();
   }
 
-  messagesAfter(conversationId: string, afterSeq: number, limit = 500): Promise<MessageRow[]> {
-    return this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
+  messagesAfter(conversationId: string, afterSeq: number, opts: { internal?: boolean; limit?: number } = {}): Promise<MessageRow[]> {
+    let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('seq', '>', afterSeq);
+    if (!opts.internal) q = q.where('internal', '=', 0);
+    return q.orderBy('seq').limit(opts.limit ?? 1000).execute();
+  }
+
+  /**
+   * Gives a waiting conversation (queued or a left message) to an agent, as one conditional
+   * update that also checks the agent's limit: of any number of concurrent claims exactly one
+   * wins, and an agent never ends up over their limit.
+   */
+  async assign(id: string, agentId: string, limit: number, from: readonly string[] = ['queued', 'offline'], currentOwner?: string): Promise<boolean> {
+    let q = this.db
+      .updateTable('conversations')
+      .set({ status: 'assigned', agent_id: agentId, assigned_at: now(), updated_at: now() })
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .where((eb) =>
+        eb(
+          eb.selectFrom('conversations as mine').select((e) => e.fn.countAll<number>().as('n')).where('mine.agent_id', '=', agentId).where('mine.status', '=', 'assigned'),
+          '<',
+          limit,
+        ),
+      );
+    if (currentOwner !== undefined) q = q.where('agent_id', '=', currentOwner);
+    const res = await q.executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  async openCounts(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['agent_id', eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'assigned')
+      .groupBy('agent_id')
+      .execute();
+    return new Map(rows.filter((r) => r.agent_id).map((r) => [r.agent_id as string, Number(r.n)]));
+  }
+
+  /** Seconds from queueing to pick-up of the most recent claims, newest first. */
+  async recentPickupSeconds(limit = 20): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select(['queued_at', 'assigned_at'])
+      .where('assigned_at', 'is not', null)
+      .where('queued_at', 'is not', null)
+      .where('tracking_code', 'is', null)
+      .orderBy('assigned_at', 'desc')
       .limit(limit)
       .execute();
+    return rows.map((r) => (Date.parse(r.assigned_at as string) - Date.parse(r.queued_at as string)) / 1000).filter((s) => s >= 0);
+  }
+
+  tickets(): Promise<ConversationRow[]> {
+    return this.db.selectFrom('conversations').selectAll().where('status', '=', 'offline').orderBy('queued_at').orderBy('id').execute();
+  }
+
+  conversationByTrackingCode(code: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom('conversations').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+  }
+
+  async setTags(id: string, tags: string[]): Promise<void> {
+    await this.db.updateTable('conversations').set({ tags: JSON.stringify(tags), updated_at: now() }).where('id', '=', id).execute();
+  }
+
+  // ------------------------------------------------------------ settings
+  async setting<T>(key: string): Promise<T | undefined> {
+    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    const json = JSON.stringify(value);
+    await this.db.insertInto('settings').values({ key, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute();
   }
 
   // ------------------------------------------------------------ agents and sessions
@@ -231,6 +303,7 @@ export class Store {
       role: a.role,
       password_hash: a.passwordHash,
       active: 1,
+      max_conversations: null,
       created_at: now(),
     };
     await this.db.insertInto('agents').values(row).execute();
@@ -243,6 +316,19 @@ export class Store {
 
   agent(id: string): Promise<AgentRow | undefined> {
     return this.db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  agents(): Promise<AgentRow[]> {
+    return this.db.selectFrom('agents').selectAll().orderBy('name').execute();
+  }
+
+  async updateAgent(id: string, patch: Partial<Pick<AgentRow, 'name' | 'role' | 'active' | 'password_hash' | 'max_conversations'>>): Promise<boolean> {
+    const res = await this.db.updateTable('agents').set(patch).where('id', '=', id).executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  async deleteSessionsOf(agentId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
   }
 
   async agentCount(): Promise<number> {

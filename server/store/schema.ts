@@ -1,6 +1,6 @@
 // Tables, as Kysely sees them, and the migration that creates them. The SQL is kept to
 // what SQLite and PostgreSQL both speak: text ids, ISO-8601 text times, integer flags.
-import { sql, type Kysely, type Generated } from 'kysely';
+import type { Kysely, Generated } from 'kysely';
 
 export interface VisitorsTable {
   id: string;
@@ -13,6 +13,7 @@ export interface VisitorsTable {
   page_url: string | null;
   page_title: string | null;
   referrer: string | null;
+  time_zone: string | null;
   visits: number;
   current_conversation_id: string | null;
   created_at: string;
@@ -37,6 +38,10 @@ export interface ConversationsTable {
   first_question: string | null;
   last_message: string | null;
   page_url: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  resolution: string | null;
+  tracking_code: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -49,6 +54,8 @@ export interface MessagesTable {
   author: string;
   text: string;
   meta: string | null;
+  /** 1 for internal notes, which only agents see. */
+  internal: number;
   agent_id: string | null;
   created_at: string;
 }
@@ -60,6 +67,8 @@ export interface AgentsTable {
   role: string;
   password_hash: string;
   active: number;
+  /** Concurrent conversations; null means the team default. */
+  max_conversations: number | null;
   created_at: string;
 }
 
@@ -79,7 +88,13 @@ export interface UnansweredTable {
   created_at: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  settings: SettingsTable;
   visitors: VisitorsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
@@ -102,6 +117,7 @@ export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'p
     .addColumn('page_url', 'text')
     .addColumn('page_title', 'text')
     .addColumn('referrer', 'text')
+    .addColumn('time_zone', 'text')
     .addColumn('visits', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('current_conversation_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -128,6 +144,9 @@ export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'p
     .addColumn('first_question', 'text')
     .addColumn('last_message', 'text')
     .addColumn('page_url', 'text')
+    .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('resolution', 'text')
+    .addColumn('tracking_code', 'text', (c) => c.unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -145,6 +164,7 @@ export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'p
     .addColumn('author', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('meta', 'text')
+    .addColumn('internal', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('agent_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('messages_seq', ['conversation_id', 'seq'])
@@ -160,6 +180,7 @@ export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'p
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('max_conversations', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
@@ -184,6 +205,12 @@ export async function migrate(db: Kysely<Database>, autoIncrement: 'sqlite' | 'p
     .addColumn('normalized', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('settings')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema.createIndex('unanswered_normalized').ifNotExists().on('unanswered').column('normalized').execute();
-  void sql;
 }

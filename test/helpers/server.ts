@@ -33,6 +33,8 @@ export async function startTestServer(opts: { kbDir?: string; dataDir?: string; 
     PORSAN_LOG_LEVEL: 'silent',
     PORSAN_STATIC_DIR: join(ROOT, 'dist'),
     PORSAN_LOGIN_LIMIT: '1000',
+    PORSAN_ALWAYS_OPEN: 'true',
+    PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: 'false',
     ...opts.env,
   });
   const porsan = await startPorsan(config);

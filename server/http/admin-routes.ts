@@ -1,0 +1,150 @@
+// Admins manage people and team settings; editors read the knowledge base and its gaps.
+import { Router, type NextFunction, type Response } from 'express';
+import { z } from 'zod';
+import type { AgentRole, KbTryResult, TeamSettings } from '../../protocol/index.ts';
+import { LOCALES } from '../../protocol/index.ts';
+import { hashPassword } from '../auth.ts';
+import type { Team } from '../conversations/team.ts';
+import type { Conversations } from '../conversations/service.ts';
+import type { KnowledgeService } from '../knowledge/index.ts';
+import type { Store } from '../store/index.ts';
+import { requireAgent, type AuthedRequest } from './auth-routes.ts';
+
+const role = z.enum(['agent', 'editor', 'admin']);
+const password = z.string().min(10, 'at least 10 characters').max(200);
+const newAgent = z.object({ email: z.email().max(200), name: z.string().trim().min(1).max(100), role, password });
+const agentPatch = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  role: role.optional(),
+  active: z.boolean().optional(),
+  limit: z.number().int().min(1).max(50).nullable().optional(),
+});
+const range = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'ranges look like 09:00-18:00');
+const settingsPatch = z
+  .object({
+    routing: z.enum(['manual', 'auto']),
+    teamAway: z.boolean(),
+    defaultLimit: z.number().int().min(1).max(50),
+    hours: z.object({
+      timeZone: z.string().refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown time zone'),
+      days: z.object(Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, z.array(range).max(4)])) as Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', z.ZodArray<typeof range>>),
+    }),
+  })
+  .partial();
+const tryBody = z.object({ q: z.string().trim().min(1).max(1000), locale: z.enum(LOCALES as [string, ...string[]]).optional() });
+
+function allow(...roles: AgentRole[]) {
+  return (req: AuthedRequest, res: Response, next: NextFunction) => {
+    if (!req.agent || !roles.includes(req.agent.role)) return res.status(403).json({ error: 'forbidden', message: `This needs the ${roles.join(' or ')} role.` });
+    next();
+  };
+}
+
+function invalid(res: Response, error: z.ZodError) {
+  const first = error.issues[0];
+  return res.status(400).json({ error: 'invalid', message: first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'Invalid body.' });
+}
+
+export interface AdminDeps {
+  store: Store;
+  team: Team;
+  conversations: Conversations;
+  knowledge: KnowledgeService;
+  /** Ends every live socket and session of an agent (deactivation). */
+  cutAgent: (agentId: string) => Promise<void>;
+}
+
+export function adminRoutes({ store, team, conversations, knowledge, cutAgent }: AdminDeps): Router {
+  const router = Router();
+  const authed = requireAgent(store);
+  const admin = [authed, allow('admin')];
+  const editor = [authed, allow('editor', 'admin')];
+
+  router.get('/api/agents', authed, async (_req, res) => {
+    res.json({ agents: await team.statuses() });
+  });
+
+  router.post('/api/agents', ...admin, async (req, res) => {
+    const body = newAgent.safeParse(req.body);
+    if (!body.success) return invalid(res, body.error);
+    if (await store.agentByEmail(body.data.email)) return res.status(409).json({ error: 'invalid', message: 'An agent with this email already exists.' });
+    const created = await store.createAgent({ email: body.data.email, name: body.data.name, role: body.data.role, passwordHash: await hashPassword(body.data.password) });
+    team.emit('changed');
+    res.status(201).json({ agent: (await team.statuses()).find((a) => a.id === created.id) });
+  });
+
+  router.patch('/api/agents/:id', ...admin, async (req: AuthedRequest, res) => {
+    const body = agentPatch.safeParse(req.body);
+    if (!body.success) return invalid(res, body.error);
+    const id = String(req.params.id);
+    if (id === req.agent?.id && (body.data.active === false || (body.data.role && body.data.role !== 'admin'))) {
+      return res.status(400).json({ error: 'invalid', message: 'You cannot deactivate yourself or give up your own admin role.' });
+    }
+    const { limit, active, ...rest } = body.data;
+    const found = await store.updateAgent(id, {
+      ...rest,
+      ...(active !== undefined && { active: active ? 1 : 0 }),
+      ...(limit !== undefined && { max_conversations: limit }),
+    });
+    if (!found) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
+    if (active === false) await cutAgent(id);
+    team.emit('changed');
+    res.json({ agent: (await team.statuses()).find((a) => a.id === id) });
+  });
+
+  router.post('/api/agents/:id/password', ...admin, async (req, res) => {
+    const body = z.object({ password }).safeParse(req.body);
+    if (!body.success) return invalid(res, body.error);
+    const id = String(req.params.id);
+    if (!(await store.updateAgent(id, { password_hash: await hashPassword(body.data.password) }))) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
+    await store.deleteSessionsOf(id); // a reset logs the agent out everywhere
+    res.status(204).end();
+  });
+
+  router.get('/api/settings', authed, (_req, res) => {
+    res.json(team.settings());
+  });
+
+  router.put('/api/settings', ...admin, async (req, res) => {
+    const body = settingsPatch.safeParse(req.body);
+    if (!body.success) return invalid(res, body.error);
+    const saved: TeamSettings = await team.updateSettings(body.data as Partial<TeamSettings>);
+    void conversations.route();
+    res.json(saved);
+  });
+
+  router.get('/api/kb', ...editor, (_req, res) => {
+    res.json({
+      entries: knowledge.entries().map((e) => ({ id: e.id, locale: e.locale, questions: e.questions, tags: e.tags, file: e.file })),
+      issues: knowledge.issues(),
+    });
+  });
+
+  router.post('/api/kb/try', ...editor, (req, res) => {
+    const body = tryBody.safeParse(req.body);
+    if (!body.success) return invalid(res, body.error);
+    const a = knowledge.answer(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
+    const hits = conversations.kbSearch(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
+    const result: KbTryResult = {
+      decision: a.decision,
+      locale: a.locale,
+      entryId: a.entry?.id ?? null,
+      score: a.score,
+      candidates: hits.map((h) => ({ id: h.id, title: h.title, score: h.score })),
+    };
+    res.json(result);
+  });
+
+  router.get('/api/kb/gaps', ...editor, async (_req, res) => {
+    res.json({ gaps: await store.unansweredGroups(100) });
+  });
+
+  return router;
+}

@@ -1,0 +1,240 @@
+// Knowledge-base engine: loads FAQ markdown files, answers visitor questions in fa / ar / en.
+//
+//   openKnowledge({ dir, watch }) → KnowledgeService
+//   service.answer("می‌خوام بدونم سفارشم کی می‌رسه") → { decision, locale, entry, score, suggestions }
+//
+// Pipeline: language inference → (Finglish → Persian script) → human-request detection →
+// per-language normalization/stemming → BM25F + trigram retrieval with fuzzy (fuse.js) expansion
+// → calibrated confidence → answer / suggest / none.
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import type { Locale } from '../../protocol/index.ts';
+import { LOCALES } from '../../protocol/index.ts';
+import { LocaleIndex, type Candidate } from './engine.ts';
+import { detectHumanRequest, findHumanEntry } from './human.ts';
+import { finglishToPersian, inferLocale, latinSkeleton, type VocabHint } from './language.ts';
+import { loadKb } from './loader.ts';
+import type { Answer, KbEntry, KbIssue, MatchConfig } from './types.ts';
+
+export type { Answer, KbEntry, KbIssue, MatchConfig } from './types.ts';
+export { normalizeForGrouping } from './normalize.ts';
+export { loadKb, parseEntry } from './loader.ts';
+
+/**
+ * Default decision thresholds on the calibrated confidence (0..1). Calibrated on the public
+ * kb-store dev set: the answer threshold keeps wrong and out-of-scope answers rare; between the
+ * two thresholds the bot offers up to 3 suggestions instead of answering. Override with
+ * PORSAN_KB_ANSWER_THRESHOLD / PORSAN_KB_SUGGEST_THRESHOLD (mapped by the server).
+ */
+export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
+  answerThreshold: 0.5,
+  suggestThreshold: 0.3,
+});
+
+/** Hot-reload debounce: editors write files in several steps. */
+export const RELOAD_DEBOUNCE_MS = 150;
+
+/** Maximum number of suggestions offered. */
+export const MAX_SUGGESTIONS = 3;
+
+export interface KnowledgeService {
+  answer(question: string, locale?: Locale): Answer;
+  entries(): KbEntry[];
+  entry(id: string): KbEntry | undefined;
+  /** validation errors of the last load attempt (empty when clean) */
+  issues(): KbIssue[];
+  onReload(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export type KbLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: object) => void;
+
+export interface OpenKnowledgeOptions {
+  dir: string;
+  watch?: boolean;
+  config?: Partial<MatchConfig>;
+  log?: KbLog;
+}
+
+/** Features of a candidate turned into one confidence in 0..1. */
+export function confidence(top: Candidate, second: Candidate | undefined): number {
+  const margin = second ? Math.max(0, (top.score - second.score) / Math.max(top.score, 1e-9)) : 1;
+  const base = 0.45 * top.qSim + 0.35 * top.coverage + 0.2 * Math.min(1, top.score);
+  return clamp01(base * (0.65 + 0.35 * margin));
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** An immutable, fully indexed snapshot of a KB. */
+export class KnowledgeBase {
+  readonly all: KbEntry[];
+  private byId = new Map<string, KbEntry>();
+  private indexes = new Map<Locale, LocaleIndex>();
+  private humanEntries = new Map<Locale, KbEntry>();
+  private hint: VocabHint;
+  readonly config: MatchConfig;
+
+  constructor(entries: KbEntry[], config: Partial<MatchConfig> = {}) {
+    this.all = entries;
+    this.config = { ...DEFAULT_MATCH_CONFIG, ...stripUndefined(config) };
+    for (const e of entries) this.byId.set(e.id, e);
+    for (const loc of LOCALES) {
+      const list = entries.filter((e) => e.locale === loc);
+      if (!list.length) continue;
+      this.indexes.set(loc, new LocaleIndex(loc, list));
+      const h = findHumanEntry(list);
+      if (h >= 0) this.humanEntries.set(loc, list[h]);
+    }
+    const fa = this.indexes.get('fa');
+    this.hint = {
+      has: (loc, w) => this.indexes.get(loc)?.hasWord(w) ?? false,
+      faBySkeleton: fa ? (sk) => fa.bySkeleton(sk) : undefined,
+    };
+  }
+
+  entry(id: string): KbEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  humanEntry(locale: Locale): KbEntry | undefined {
+    return this.humanEntries.get(locale);
+  }
+
+  locales(): Locale[] {
+    return [...this.indexes.keys()];
+  }
+
+  /** The language a message will be answered in, and the text to match (Finglish converted). */
+  prepare(question: string, locale?: Locale): { locale: Locale; text: string } {
+    const g = inferLocale(question, locale, this.hint, this.locales());
+    return { locale: g.locale, text: g.finglish ? finglishToPersian(question, this.hint) : question };
+  }
+
+  /** Ranked candidates with their confidences (for `kb ask` and diagnostics). */
+  rank(question: string, locale?: Locale): { locale: Locale; text: string; ranked: Array<{ entry: KbEntry; confidence: number; candidate: Candidate }> } {
+    const p = this.prepare(question, locale);
+    const idx = this.indexes.get(p.locale);
+    if (!idx) return { ...p, ranked: [] };
+    const { candidates } = idx.search(p.text);
+    const ranked = candidates.map((c, i) => ({
+      entry: c.entry,
+      candidate: c,
+      confidence: i === 0 ? confidence(c, candidates[1]) : confidence(c, undefined) * Math.min(1, c.score / Math.max(candidates[0].score, 1e-9)) * 0.999,
+    }));
+    return { ...p, ranked };
+  }
+
+  answer(question: string, locale?: Locale): Answer {
+    const { locale: loc, text, ranked } = this.rank(question, locale);
+    const human = detectHumanRequest(text, loc);
+    if (human.human) {
+      return { decision: 'human', locale: loc, entry: this.humanEntries.get(loc) ?? null, score: human.strength, suggestions: [] };
+    }
+    if (!ranked.length) return { decision: 'none', locale: loc, entry: null, score: 0, suggestions: [] };
+    const top = ranked[0];
+    const score = round(top.confidence);
+    const { answerThreshold, suggestThreshold } = this.config;
+    const near = ranked.slice(1).filter((r) => r.confidence >= suggestThreshold * 0.5).slice(0, MAX_SUGGESTIONS).map((r) => r.entry);
+    if (score >= answerThreshold) {
+      if (top.entry === this.humanEntries.get(loc)) return { decision: 'human', locale: loc, entry: top.entry, score, suggestions: [] };
+      return { decision: 'answer', locale: loc, entry: top.entry, score, suggestions: [] };
+    }
+    if (score >= suggestThreshold) {
+      const sug = [top.entry, ...near].slice(0, MAX_SUGGESTIONS);
+      return { decision: 'suggest', locale: loc, entry: null, score, suggestions: sug };
+    }
+    return { decision: 'none', locale: loc, entry: null, score, suggestions: score >= suggestThreshold * 0.5 ? [top.entry, ...near].slice(0, MAX_SUGGESTIONS) : [] };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Load a KB directory once (no watching) into a searchable snapshot. */
+export async function loadKnowledgeBase(dir: string, config?: Partial<MatchConfig>): Promise<{ kb: KnowledgeBase; issues: KbIssue[] }> {
+  const { entries, issues } = await loadKb(dir);
+  return { kb: new KnowledgeBase(entries, config), issues };
+}
+
+export async function openKnowledge(opts: OpenKnowledgeOptions): Promise<KnowledgeService> {
+  const log: KbLog = opts.log ?? (() => {});
+  const first = await loadKb(opts.dir);
+  let current = new KnowledgeBase(first.entries, opts.config);
+  let lastIssues = first.issues;
+  if (lastIssues.length) log('error', `knowledge base has ${lastIssues.length} issue(s); serving the ${first.entries.length} valid entries`, { dir: opts.dir, issues: lastIssues });
+  else log('info', `knowledge base loaded: ${first.entries.length} entries`, { dir: opts.dir });
+  const listeners = new Set<() => void>();
+  let watcher: FSWatcher | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let loading: Promise<void> | null = null;
+  let again = false;
+
+  const reload = async (): Promise<void> => {
+    if (loading) { again = true; return loading; }
+    loading = (async () => {
+      do {
+        again = false;
+        try {
+          const r = await loadKb(opts.dir);
+          if (closed) return;
+          lastIssues = r.issues;
+          if (r.issues.length) {
+            log('error', `knowledge base reload failed with ${r.issues.length} issue(s); still serving the last good version`, { dir: opts.dir, issues: r.issues });
+            continue;
+          }
+          current = new KnowledgeBase(r.entries, opts.config);
+          log('info', `knowledge base reloaded: ${r.entries.length} entries`, { dir: opts.dir });
+          for (const l of listeners) {
+            try { l(); } catch (e) { log('warn', 'knowledge reload listener failed', { error: String(e) }); }
+          }
+        } catch (e) {
+          log('error', 'knowledge base reload crashed; still serving the last good version', { error: String(e) });
+        }
+      } while (again && !closed);
+    })().finally(() => { loading = null; });
+    return loading;
+  };
+
+  if (opts.watch) {
+    try {
+      watcher = fsWatch(opts.dir, { recursive: true }, (_event, name) => {
+        if (closed) return;
+        if (name && /(^|[\\/])\.|~$|\.swp$/.test(String(name))) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => { timer = null; void reload(); }, RELOAD_DEBOUNCE_MS);
+      });
+      watcher.on('error', (e) => log('warn', 'knowledge base watcher error', { error: String(e) }));
+    } catch (e) {
+      log('warn', 'cannot watch the knowledge base directory; hot reload disabled', { dir: opts.dir, error: String(e) });
+    }
+  }
+
+  return {
+    answer: (q, l) => current.answer(q, l),
+    entries: () => current.all,
+    entry: (id) => current.entry(id),
+    issues: () => lastIssues,
+    onReload(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+      if (loading) await loading.catch(() => {});
+    },
+  };
+}
+
+// re-exported for tools (CLI, bench)
+export { latinSkeleton };

@@ -1,0 +1,241 @@
+// Text normalization, tokenization and light stemming for Persian, Arabic and English.
+// The same pipeline runs over KB entries and visitor queries, so whatever it conflates,
+// it conflates on both sides. Everything here is general linguistic knowledge (letter
+// variants, affixes, stop words, colloquial verb forms) — nothing is specific to one KB.
+import type { Locale } from '../../protocol/index.ts';
+import {
+  AR_DIALECT,
+  AR_STOP,
+  EN_SLANG,
+  EN_STOP,
+  FA_COLLOQUIAL,
+  FA_STOP,
+} from './lexicon.ts';
+
+// ---------------------------------------------------------------- characters
+
+/** Bidi controls, zero-width characters and other invisible marks pasted from other apps. */
+const INVISIBLE = /[\u200B\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u061C]/g;
+/** Zero-width non-joiner (Persian half space). Removed, so "می‌شود" == "میشود". */
+const ZWNJ = /\u200C/g;
+/** Arabic harakat, Quranic marks, superscript alef, and tatweel. */
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+
+const CHAR_MAP: Record<string, string> = {
+  // Arabic-script letter unification (applied to fa and ar alike; ar gets a few more below)
+  'ي': 'ی', 'ى': 'ی', 'ئ': 'ی', 'ې': 'ی', 'ۍ': 'ی', 'ێ': 'ی',
+  'ك': 'ک', 'ڪ': 'ک',
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
+  'ؤ': 'و', 'ۄ': 'و',
+  'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه', 'ە': 'ه', 'ھ': 'ه',
+  'ء': '',
+  // digits
+  '۰': '0', '۱': '1', '۲': '2', '۳': '3', '۴': '4', '۵': '5', '۶': '6', '۷': '7', '۸': '8', '۹': '9',
+  '٠': '0', '١': '1', '٢': '2', '٣': '3', '٤': '4', '٥': '5', '٦': '6', '٧': '7', '٨': '8', '٩': '9',
+  // punctuation
+  '،': ' ', '؛': ' ', '؟': ' ', '«': ' ', '»': ' ', '٪': '%', '٫': '.', '٬': ',', '…': ' ',
+};
+const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
+
+/**
+ * Character-level canonical form: NFKC, invisible marks, diacritics/tatweel, ZWNJ, letter
+ * variants (ي/ی, ك/ک, ة/ه, hamza forms), digits in any script → ASCII, lower case.
+ * Persian and Arabic share the folding so a query typed with the "other" letters matches.
+ */
+export function canonicalChars(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ZWNJ, '')
+    .replace(DIACRITICS, '')
+    .replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c)
+    .toLowerCase();
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** Canonical characters, then split into word tokens (punctuation and apostrophes drop out). */
+export function rawTokens(text: string): string[] {
+  const canon = canonicalChars(text).replace(/['’‘`]/g, '');
+  return canon.match(TOKEN_RE) ?? [];
+}
+
+export function isArabicScript(tok: string): boolean {
+  return /[\u0600-\u06FF]/.test(tok);
+}
+
+// ---------------------------------------------------------------- Persian
+
+const FA_PREFIX_JOIN = new Set(['می', 'نمی']);
+const FA_SUFFIX_JOIN = new Set(['ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان', 'ای', 'ام', 'اش', 'ات', 'تر', 'ترین', 'مان', 'تان', 'شان']);
+
+/** Rejoin Persian affixes typed as separate words ("می شود" → "میشود", "کتاب ها" → "کتابها"). */
+function joinFaAffixes(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (FA_PREFIX_JOIN.has(t) && i + 1 < tokens.length && isArabicScript(tokens[i + 1])) {
+      out.push(t + tokens[++i]);
+    } else if (FA_SUFFIX_JOIN.has(t) && out.length > 0 && isArabicScript(out[out.length - 1]) && out[out.length - 1].length >= 2) {
+      out[out.length - 1] += t;
+    } else out.push(t);
+  }
+  return out;
+}
+
+const FA_PLURAL_POSS = ['هایشان', 'هایمان', 'هایتان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'شان', 'مان', 'تان'];
+const FA_VERB_ENDINGS = ['یم', 'ید', 'ند', 'ن', 'م', 'ی', 'د', 'ه'];
+
+/** Light Persian stemmer: verb prefixes می/نمی + person endings, plural/possessive suffixes. */
+export function stemFa(word: string): string {
+  let w = word;
+  if (!isArabicScript(w)) return w;
+  let verb = false;
+  if (w.startsWith('نمی') && w.length >= 5) { w = w.slice(3); verb = true; }
+  else if (w.startsWith('می') && w.length >= 4) { w = w.slice(2); verb = true; }
+  if (verb) {
+    // colloquial object marker "رو"/"و" glued to verbs is rare; person endings
+    for (const e of FA_VERB_ENDINGS) {
+      if (w.endsWith(e) && w.length - e.length >= 2) { w = w.slice(0, -e.length); break; }
+    }
+    return w;
+  }
+  // colloquial object marker glued to a possessive: سفارشمو → سفارشم
+  if (w.length >= 6 && /[متش]و$/.test(w)) w = w.slice(0, -1);
+  for (const s of FA_PLURAL_POSS) {
+    if (w.endsWith(s) && w.length - s.length >= 2) { w = w.slice(0, -s.length); break; }
+  }
+  // single-letter possessive / indefinite suffixes, only on longer words
+  if (w.length >= 5 && /[متشی]$/.test(w)) w = w.slice(0, -1);
+  else if (w.length >= 5 && w.endsWith('ام')) w = w.slice(0, -2);
+  return w;
+}
+
+// ---------------------------------------------------------------- Arabic
+
+const AR_PREFIXES = ['وبال', 'وال', 'بال', 'كال', 'کال', 'فال', 'لل', 'ال'];
+const AR_SUFFIXES = ['هما', 'كما', 'کما', 'ات', 'ون', 'ين', 'ین', 'ان', 'ها', 'هم', 'هن', 'كم', 'کم', 'كن', 'کن', 'نا', 'تم', 'وا', 'ه', 'ی', 'ك', 'ک'];
+
+/** Light Arabic stemmer (Light10-style): article/conjunction prefixes, common suffixes. */
+export function stemAr(word: string): string {
+  let w = word;
+  if (!isArabicScript(w)) return w;
+  for (const p of AR_PREFIXES) {
+    if (w.startsWith(p) && w.length - p.length >= 2) { w = w.slice(p.length); break; }
+  }
+  if (w === word && w.length >= 5 && (w.startsWith('و') || w.startsWith('ف'))) w = w.slice(1);
+  // dialect future/progressive prefix on present verbs: بيوصل / بتوصل / عم ...
+  if (w.length >= 5 && /^ب[یتن]/.test(w)) w = w.slice(1);
+  for (let round = 0; round < 2; round++) {
+    for (const s of AR_SUFFIXES) {
+      if (w.endsWith(s) && w.length - s.length >= 3) { w = w.slice(0, -s.length); break; }
+    }
+  }
+  return w;
+}
+
+// ---------------------------------------------------------------- English
+
+const EN_VOWEL = /[aeiouy]/;
+/** Light English stemmer (Porter step 1 plus common derivational suffixes). */
+export function stemEn(word: string): string {
+  let w = word;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  let stripped = false;
+  if (w.endsWith('eed')) { if (w.length > 4) w = w.slice(0, -1); }
+  else if (w.endsWith('ing') && EN_VOWEL.test(w.slice(0, -3)) && w.length > 5) { w = w.slice(0, -3); stripped = true; }
+  else if (w.endsWith('ed') && EN_VOWEL.test(w.slice(0, -2)) && w.length > 4) { w = w.slice(0, -2); stripped = true; }
+  if (stripped) {
+    if (/(at|bl|iz)$/.test(w)) w += 'e';
+    else if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+  }
+  const rules: Array<[string, string]> = [
+    ['ational', 'ate'], ['ization', 'ize'], ['fulness', 'ful'], ['iveness', 'ive'], ['ousness', 'ous'],
+    ['tional', 'tion'], ['ation', 'ate'], ['ement', ''], ['ment', ''], ['ness', ''], ['ably', 'able'],
+    ['ally', 'al'], ['ly', ''], ['ity', ''], ['ful', ''], ['able', ''], ['ible', ''],
+  ];
+  for (const [suf, rep] of rules) {
+    if (w.endsWith(suf) && w.length - suf.length >= 4) { w = w.slice(0, -suf.length) + rep; break; }
+  }
+  // final e / y: "deliver", "delivery", "delivered" → "deliver"; "price", "prices", "priced" → "pric"
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 4 && (w.endsWith('y') || w.endsWith('i'))) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('er')) w = w.slice(0, -2);
+  return w;
+}
+
+// ---------------------------------------------------------------- pipeline
+
+export interface Analyzed {
+  /** Normalized surface tokens (after colloquial mapping, before stemming), stop words removed. */
+  words: string[];
+  /** Stemmed index terms, aligned with `words`. */
+  terms: string[];
+}
+
+function mapTokens(tokens: string[], table: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const m = table[t];
+    if (m === undefined) out.push(t);
+    else if (m !== '') out.push(...m.split(' '));
+  }
+  return out;
+}
+
+/** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
+export function analyze(text: string, locale: Locale): Analyzed {
+  let toks = rawTokens(text);
+  let stop: Set<string>;
+  let stem: (w: string) => string;
+  if (locale === 'fa') {
+    toks = mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL)), FA_COLLOQUIAL);
+    stop = FA_STOP; stem = stemFa;
+  } else if (locale === 'ar') {
+    toks = mapTokens(toks, AR_DIALECT);
+    stop = AR_STOP; stem = stemAr;
+  } else {
+    toks = mapTokens(toks, EN_SLANG);
+    stop = EN_STOP; stem = stemEn;
+  }
+  const words: string[] = [];
+  const terms: string[] = [];
+  for (const t of toks) {
+    if (stop.has(t)) continue;
+    if (t.length === 1 && !/\d/.test(t)) continue;
+    const s = locale === 'en' && isArabicScript(t) ? t : stem(t);
+    if (stop.has(s)) continue;
+    words.push(t);
+    terms.push(s);
+  }
+  return { words, terms };
+}
+
+/**
+ * A canonical key for grouping similar unanswered questions: normalized, stop words removed,
+ * stemmed, de-duplicated and sorted, so word order, spelling variants and affixes don't split groups.
+ */
+export function normalizeForGrouping(text: string, locale?: Locale): string {
+  const loc = locale ?? guessScriptLocale(text);
+  const { terms } = analyze(text, loc);
+  return [...new Set(terms)].sort().join(' ');
+}
+
+/** Cheap locale guess from script and stop words only (no KB needed). */
+export function guessScriptLocale(text: string): Locale {
+  const toks = rawTokens(text);
+  let arabicScript = 0, latin = 0, fa = 0, ar = 0;
+  for (const t of toks) {
+    if (isArabicScript(t)) {
+      arabicScript++;
+      if (/[پچژگ]/.test(t) || FA_STOP.has(t)) fa++;
+      if (t.startsWith('ال') || AR_STOP.has(t)) ar++;
+    } else if (/[a-z]/.test(t)) latin++;
+  }
+  if (arabicScript === 0 && latin > 0) return 'en';
+  if (arabicScript === 0) return 'en';
+  return ar > fa ? 'ar' : 'fa';
+}
