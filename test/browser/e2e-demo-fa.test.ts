@@ -1,0 +1,130 @@
+// The newcomer's walk-through (issue 2, steps 2–5) in Persian, in real Chromium: the demo
+// shop with the widget, the console in a second browser context, reload and server restart.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { assertBuilt, sel, shown } from './widget-helpers.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.fill(sel.input, text);
+  await page.keyboard.press('Enter');
+}
+
+const bots = (page: Page) => page.locator(`${sel.log} .m.bot:not(.greet)`);
+
+describe('the demo, in Persian, end to end', () => {
+  it('answers, hands off to an agent in the console, rates, and keeps everything across reload and restart', async () => {
+    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fa-IR' });
+    const agentCtx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    try {
+      // Step 2: the demo shop, right-to-left, with a language switch that reloads in that language.
+      const shop = await visitorCtx.newPage();
+      await shop.goto(server.url + '/');
+      expect(await shop.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+      await shop.click('a[data-lang="ar"]');
+      await shop.waitForURL(/lang=ar/);
+      expect(await shop.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+      await shop.locator(sel.launcher).waitFor();
+      await shop.click('a[data-lang="en"]');
+      await shop.waitForURL(/lang=en/);
+      expect(await shop.evaluate(() => document.documentElement.dir)).toBe('ltr');
+      await shop.click('a[data-lang="fa"]');
+      await shop.waitForURL(/lang=fa/);
+      await shop.locator(sel.launcher).click();
+      await shop.locator(sel.input).waitFor();
+      expect(await shop.locator(`${sel.panel}`).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+
+      // Step 3: an answer from the knowledge base...
+      await say(shop, 'سفارشم کی میرسه؟');
+      await expect.poll(() => bots(shop).count(), { timeout: 10_000 }).toBe(1);
+      const answer = (await bots(shop).first().textContent()) ?? '';
+      const entry = server.porsan.knowledge.answer('سفارشم کی میرسه؟', 'fa').entry;
+      expect(entry?.locale).toBe('fa');
+      expect(answer.replace(/\s+/g, ' ')).toContain(entry!.answer.replace(/[*_[\]]|\(http[^)]*\)/g, '').split('\n')[0]!.slice(0, 25));
+      await shop.screenshot({ path: artifact('e2e-fa-1-answer.png') });
+
+      // ...an honest "I don't know" with suggestions and a "talk to a person" button...
+      await say(shop, 'آیا فروشگاه شما فضاپیما هم می‌فروشد؟');
+      await expect.poll(() => bots(shop).count(), { timeout: 10_000 }).toBe(2);
+      const chips = shop.locator(`${sel.log} .chips button`);
+      expect(await chips.count()).toBeLessThanOrEqual(3);
+      await shop.screenshot({ path: artifact('e2e-fa-2-no-answer.png') });
+
+      // ...and asking for a person puts the visitor in the queue, with the position.
+      await say(shop, 'میخوام با اپراتور صحبت کنم');
+      await expect.poll(() => shop.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toMatch(/۱|1/);
+      await shop.screenshot({ path: artifact('e2e-fa-3-queued.png') });
+
+      // Step 4: the console in another browser: the queue, the transcript, claim, chat.
+      const consolePage = await agentCtx.newPage();
+      await consolePage.goto(server.url + '/console');
+      await consolePage.getByLabel('Email').fill(server.admin.email);
+      await consolePage.getByLabel('Password').fill(server.admin.password);
+      await consolePage.getByRole('button', { name: 'Sign in' }).click();
+      const row = consolePage.locator('.queue li').first();
+      await row.waitFor();
+      expect(await row.locator('.item-q').textContent()).toBe('سفارشم کی میرسه؟');
+      expect(await row.locator('.item-url').textContent()).toContain(server.url);
+      await row.locator('.item-open').click();
+      const pane = consolePage.locator('.conversation');
+      await pane.waitFor();
+      await expect.poll(() => pane.locator('.msg-bot').count()).toBeGreaterThanOrEqual(2); // the bot's turns are there
+      expect(await pane.locator('.msg-visitor .bubble').allTextContents()).toEqual(['سفارشم کی میرسه؟', 'آیا فروشگاه شما فضاپیما هم می‌فروشد؟', 'میخوام با اپراتور صحبت کنم']);
+      await pane.getByRole('button', { name: 'Claim' }).click();
+      const composer = pane.getByLabel('Reply');
+      await composer.waitFor();
+      await composer.fill('سلام، من مدیر پشتیبانی هستم. چطور کمکتان کنم؟');
+      await composer.press('Enter');
+      await consolePage.screenshot({ path: artifact('e2e-fa-4-console.png') });
+
+      // The visitor sees the agent's name and message at once, and answers.
+      await expect.poll(() => shown(shop), { timeout: 10_000 }).toContain('agent: سلام، من مدیر پشتیبانی هستم. چطور کمکتان کنم؟');
+      expect(await shop.locator(`${sel.panel} .hd p`).textContent()).toContain('Admin');
+      await say(shop, 'ممنون، کد سفارشم ۱۲۳۴ است');
+      await expect.poll(() => pane.locator('.msg-visitor .bubble').last().textContent(), { timeout: 10_000 }).toBe('ممنون، کد سفارشم ۱۲۳۴ است');
+
+      // The agent ends it; the visitor is asked to rate (1–5) and does.
+      await pane.getByRole('button', { name: /Close/ }).first().click();
+      const confirm = consolePage.getByRole('button', { name: /Close conversation|Confirm|Resolved/ });
+      if (await confirm.count()) await confirm.first().click();
+      await shop.locator(`${sel.panel} .stars`).waitFor({ timeout: 10_000 });
+      await shop.click(`${sel.panel} label[for=porsan-s5]`);
+      await shop.click(`${sel.panel} .ft .pri`);
+      await expect.poll(() => shop.locator(`${sel.panel} .ft [role=status]`).count()).toBe(1);
+      await shop.screenshot({ path: artifact('e2e-fa-5-rated.png') });
+      const convId = await pane.getAttribute('data-conversation-id');
+      expect((await server.porsan.store.conversation(convId!))?.rating).toBe(5);
+
+      // Step 5: reload — the same conversation with its history.
+      const before = await shown(shop);
+      await shop.reload();
+      await shop.locator(sel.launcher).click();
+      await expect.poll(() => shown(shop), { timeout: 10_000 }).toEqual(before);
+
+      // Restart the server: nothing said is lost.
+      server = await server.restart();
+      await shop.reload();
+      await shop.locator(sel.launcher).click();
+      await expect.poll(() => shown(shop), { timeout: 15_000 }).toEqual(before);
+      await shop.screenshot({ path: artifact('e2e-fa-6-after-restart.png') });
+    } finally {
+      await visitorCtx.close();
+      await agentCtx.close();
+    }
+  });
+});
