@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // One Vite config, three builds (see package.json "build"):
@@ -8,10 +9,23 @@ import { resolve } from 'node:path';
 const root = import.meta.dirname;
 const preactJsx = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
 
+/** Hashed chunks of the app build (which runs just before the loader's), by name: the loader
+ * fetches preact and the page's locale alongside app.js instead of after it. */
+function widgetChunks(): Record<string, string> {
+  const dir = resolve(root, 'dist/widget');
+  const out: Record<string, string> = {};
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+    const m = /^(preact|fa|ar|en)-[\w-]+\.js$/.exec(f);
+    if (m) out[m[1]] = f;
+  }
+  return out;
+}
+
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'loader') {
     return {
       ...preactJsx,
+      define: { __PORSAN_CHUNKS__: JSON.stringify(widgetChunks()) },
       build: {
         outDir: resolve(root, 'dist'),
         emptyOutDir: false,
@@ -25,14 +39,18 @@ export default defineConfig(({ mode }): UserConfig => {
       ...preactJsx,
       build: {
         outDir: resolve(root, 'dist/widget'),
-        emptyOutDir: false,
+        // dist/widget/ holds only this build's output (no stale chunks); widget.js sits outside it.
+        emptyOutDir: true,
         // Loaded with import(), so every browser that runs it has ES2020; no down-levelling of ?. and ??.
         target: 'es2020',
         // Lib mode keeps whitespace in ES output (for re-bundling); this file is served as is
         // and counts against the widget's size budget, so minify it fully.
         minify: true,
-        // Stable chunk names (fa.js, ar.js, en.js) so the loader can fetch the locale in parallel.
-        rolldownOptions: { output: { minify: true, chunkFileNames: '[name].js' } },
+        // Chunks are content-hashed (cacheable for good; app.js always names the matching ones)
+        // and named so the loader build can find them: preact-…, fa-…, ar-…, en-…, extras-….
+        rolldownOptions: {
+          output: { minify: true, chunkFileNames: (c) => (/preact|jsxRuntime/.test(c.name) ? 'preact-[hash].js' : '[name]-[hash].js') },
+        },
         lib: { entry: resolve(root, 'widget/app/main.tsx'), formats: ['es'], fileName: () => 'app.js' },
       },
     };

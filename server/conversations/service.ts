@@ -94,6 +94,7 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     const chat = await this.chat(message);
     if (!created) return chat; // a retry: already stored, already answered
     const fresh = (await this.store.conversation(conv.id)) ?? conv;
+    if (message.seq === 1) this.emit('conversation', fresh); // a new conversation: every tab learns of it
     this.emit('message', chat, fresh);
     if (fresh.status === 'bot') await this.botTurn(fresh, text);
     return chat;

@@ -1,0 +1,172 @@
+// The panel's container: reads the chat client and UI state, wires actions to views.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { num, strings } from '../i18n/index.ts';
+import { IDENTIFIED_KEY, store, type ChatClient } from '../transport.ts';
+import type { Locale, ResolvedConfig } from '../types.ts';
+import { useStore, type Store } from './store.ts';
+import { Composer, Header, Message, PendingMessage } from './views.tsx';
+
+type Extras = typeof import('./extras.tsx');
+let extras: Promise<Extras> | undefined;
+const loadExtras = () => (extras ||= import('./extras.tsx'));
+
+export interface Ui {
+  open: boolean;
+  locale: Locale;
+  unread: number;
+  /** Text for the screen-reader live region. */
+  announce: string;
+}
+
+
+export function App({ ui, client, config, close }: { ui: Store<Ui>; client: ChatClient; config: ResolvedConfig; close(): void }) {
+  const { open, locale, announce } = useStore(ui);
+  const { conversation: conv, messages, pending, connection, agentTyping } = useStore(client);
+  const [prechat, setPrechat] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  const typingAt = useRef(0);
+  const typingOff = useRef<ReturnType<typeof setTimeout>>();
+  const t = strings(locale);
+  const status = conv?.status ?? null;
+  const [x, setX] = useState<Extras>();
+  const needExtras = status === 'closed' || prechat;
+  useEffect(() => {
+    if (needExtras) void loadExtras().then(setX);
+  }, [needExtras]);
+
+  // Focus into the panel when it opens.
+  useEffect(() => {
+    if (!open) return;
+    const p = panel.current;
+    const el = p && ['.ft textarea', '.ft input', '.ft button', '.hd .x'].map((s) => p.querySelector<HTMLElement>(s)).find(Boolean);
+    el?.focus();
+  }, [open]);
+
+  // The conversation closed under the visitor's focus (its End button is gone): move to the rating.
+  useEffect(() => {
+    const p = panel.current;
+    const active = p && (p.getRootNode() as ShadowRoot).activeElement;
+    if (open && p && x && status === 'closed' && !(active && p.contains(active))) p.querySelector<HTMLElement>('.ft input, .ft button')?.focus();
+  }, [status, x]);
+
+  // Keep the newest message in view.
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length, agentTyping, open, needExtras, x]);
+
+  const send = (text: string) => {
+    clearTimeout(typingOff.current);
+    if (typingAt.current) client.typing(false);
+    typingAt.current = 0;
+    client.send(text);
+  };
+  const onTyping = () => {
+    const now = Date.now();
+    if (now - typingAt.current > 2500) {
+      typingAt.current = now;
+      client.typing(true);
+    }
+    clearTimeout(typingOff.current);
+    typingOff.current = setTimeout(() => {
+      typingAt.current = 0;
+      client.typing(false);
+    }, 3000);
+  };
+  const handoff = () => {
+    if (config.prechat && !store.get(IDENTIFIED_KEY)) setPrechat(true);
+    else void client.handoff();
+  };
+
+  const lastBot = [...messages].reverse().find((m) => m.author !== 'visitor' && m.author !== 'system');
+  const botInCharge = !status || status === 'bot';
+  const sub =
+    status === 'assigned' && conv?.agentName ? t.withAgent(conv.agentName) : status === 'queued' ? t.waiting : t.botStatus;
+
+  return (
+    <div
+      ref={panel}
+      class={'panel ' + config.position}
+      role="dialog"
+      aria-labelledby="porsan-title"
+      hidden={!open}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <Header
+        t={t}
+        title={config.title || t.title}
+        sub={sub}
+        avatar={status === 'assigned' ? config.avatar : undefined}
+        canEnd={!!conv && status !== 'closed'}
+        onEnd={() => void client.close()}
+        onClose={close}
+      />
+      {connection === 'offline' && (
+        <p class="bn off" role="status">
+          {t.offline}
+        </p>
+      )}
+      {status === 'queued' && (
+        <p class="bn q" role="status">
+          {conv?.queuePosition ? t.queue(num(locale, conv.queuePosition)) : t.waiting}
+        </p>
+      )}
+      <div class="log" ref={log} role="log" aria-label={t.messages} tabIndex={0}>
+        {!messages.length && (
+          <div class="m bot greet">
+            <div class="bub plain" dir="auto">
+              {config.greeting || t.greeting}
+            </div>
+          </div>
+        )}
+        {messages.map((m) => (
+          <Message
+            key={m.id}
+            m={m}
+            t={t}
+            locale={locale}
+            actions={botInCharge && (m.meta?.type === 'no_answer' || m === lastBot)}
+            showHandoff={m.meta?.type === 'no_answer' || m === lastBot}
+            onSuggest={send}
+            onHandoff={handoff}
+          />
+        ))}
+        {pending.map((p) => (
+          <PendingMessage key={p.clientId} p={p} t={t} onRetry={() => client.retry(p.clientId)} />
+        ))}
+        {agentTyping && <p class="sys">{t.typing(conv?.agentName || t.agent)}</p>}
+      </div>
+      <div class="ft">
+        {!needExtras ? (
+          <Composer t={t} onSend={send} onTyping={onTyping} />
+        ) : !x ? null : status === 'closed' ? (
+          <x.Rating
+            t={t}
+            locale={locale}
+            rated={conv?.rating != null}
+            onRate={(s, c) => client.rate(s, c)}
+            onRestart={() => void client.restart()}
+          />
+        ) : (
+          <x.Prechat
+            t={t}
+            onCancel={() => setPrechat(false)}
+            onDone={(p) => {
+              setPrechat(false);
+              void client.identify(p).then(() => client.handoff());
+            }}
+          />
+        )}
+      </div>
+      <div class="sr" aria-live="polite">
+        {announce}
+      </div>
+    </div>
+  );
+}

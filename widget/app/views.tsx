@@ -1,0 +1,178 @@
+// Presentational pieces of the panel: props in, elements out, no socket or storage here.
+import { useRef } from 'preact/hooks';
+import type { ChatMessage } from '../../protocol/index.ts';
+import { num, times, type Strings } from '../i18n/index.ts';
+import type { Locale } from '../types.ts';
+import type { Pending } from '../transport.ts';
+import { Rich } from './rich.tsx';
+
+const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
+const SEND = <svg class="flip" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" /></svg>;
+
+/** Direction of the first strong character: Hebrew/Arabic script → rtl, Latin → ltr. */
+export function textDir(s: string): 'rtl' | 'ltr' | null {
+  const m = /[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(s);
+  return m ? (m[0] >= '\u0590' ? 'rtl' : 'ltr') : null;
+}
+
+export function Time({ locale, iso }: { locale: Locale; iso: string }) {
+  const t = times(locale, iso);
+  return <time dateTime={iso} title={t.full}>{t.short}</time>;
+}
+
+/** System messages say what happened in the visitor's language, from `meta`. */
+function systemText(m: ChatMessage, t: Strings, locale: Locale): string {
+  const meta = m.meta;
+  switch (meta?.type) {
+    case 'assigned':
+      return t.sysAssigned(meta.agentName);
+    case 'released':
+      return t.sysReleased;
+    case 'closed':
+      return t.sysClosed;
+    case 'handoff':
+      return t.sysHandoff;
+    case 'rated':
+      return t.sysRated(num(locale, meta.score));
+    default:
+      return m.text;
+  }
+}
+
+export interface MessageProps {
+  m: ChatMessage;
+  t: Strings;
+  locale: Locale;
+  /** Chips and the handoff button are live only while the bot is in charge. */
+  actions: boolean;
+  showHandoff: boolean;
+  onSuggest(text: string): void;
+  onHandoff(): void;
+}
+
+export function Message({ m, t, locale, actions, showHandoff, onSuggest, onHandoff }: MessageProps) {
+  if (m.author === 'system') {
+    return (
+      <p class="sys" dir="auto">
+        {systemText(m, t, locale)}
+      </p>
+    );
+  }
+  const who = m.author === 'agent' ? m.agentName || t.agent : m.author === 'bot' ? t.bot : t.you;
+  const suggestions = m.meta?.type === 'no_answer' ? m.meta.suggestions : [];
+  return (
+    <div class={'m ' + m.author} data-seq={m.seq}>
+      <span class={m.author === 'visitor' ? 'sr' : 'who'}>{who}</span>
+      {m.rich && m.author !== 'visitor' ? (
+        <div class="bub" dir="auto">
+          <Rich blocks={m.rich} />
+        </div>
+      ) : (
+        <div class="bub plain" dir="auto">
+          {m.text}
+        </div>
+      )}
+      <span class="meta">
+        <Time locale={locale} iso={m.createdAt} />
+      </span>
+      {actions && (suggestions.length > 0 || showHandoff) && (
+        <div class="acts" role="group" aria-label={t.suggestions}>
+          {suggestions.map((s) => (
+            <button type="button" class="chip" dir="auto" onClick={() => onSuggest(s.title)}>
+              {s.title}
+            </button>
+          ))}
+          {showHandoff && (
+            <button type="button" class="pri" onClick={onHandoff}>
+              {t.talkToPerson}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function PendingMessage({ p, t, onRetry }: { p: Pending; t: Strings; onRetry(): void }) {
+  return (
+    <div class="m visitor pending" data-client-id={p.clientId}>
+      <span class="sr">{t.you}</span>
+      <div class="bub plain" dir="auto">
+        {p.text}
+      </div>
+      {p.failed ? (
+        <span class="meta err">
+          {t.failed}
+          <button type="button" class="lk" onClick={onRetry}>
+            {t.retry}
+          </button>
+        </span>
+      ) : (
+        <span class="meta">{t.sending}</span>
+      )}
+    </div>
+  );
+}
+
+export function Header(props: { t: Strings; title: string; sub: string; avatar?: string; canEnd: boolean; onEnd(): void; onClose(): void }) {
+  const { t } = props;
+  return (
+    <div class="hd">
+      {props.avatar && <img class="av" src={props.avatar} alt="" />}
+      <div class="tt">
+        <h2 id="porsan-title">{props.title}</h2>
+        <p aria-live="polite">{props.sub}</p>
+      </div>
+      {props.canEnd && (
+        <button type="button" class="ib end" onClick={props.onEnd}>
+          {t.endChat}
+        </button>
+      )}
+      <button type="button" class="ib x" aria-label={t.closeChat} onClick={props.onClose}>
+        {X}
+      </button>
+    </div>
+  );
+}
+
+export function Composer({ t, onSend, onTyping }: { t: Strings; onSend(text: string): void; onTyping(): void }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const submit = (e?: Event) => {
+    e?.preventDefault();
+    const el = ref.current!;
+    if (!el.value.trim()) return;
+    onSend(el.value);
+    el.value = '';
+    el.style.height = '';
+    el.removeAttribute('dir');
+    el.focus();
+  };
+  return (
+    <form class="comp" onSubmit={submit}>
+      <textarea
+        ref={ref}
+        rows={1}
+        maxLength={4000}
+        aria-label={t.placeholder}
+        placeholder={t.placeholder}
+        onInput={(e) => {
+          const el = e.currentTarget;
+          el.style.height = '';
+          el.style.height = Math.min(el.scrollHeight + 2, 120) + 'px';
+          // Like dir="auto", but an empty box keeps the UI's direction (placeholder included).
+          const d = textDir(el.value);
+          if (d) el.dir = d;
+          else el.removeAttribute('dir');
+          onTyping();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
+        }}
+      />
+      <button type="submit" class="send" aria-label={t.send}>
+        {SEND}
+      </button>
+    </form>
+  );
+}
+
