@@ -41,6 +41,7 @@ export async function runServerBench(opts: { visitors?: number; messagesEach?: n
       const t0 = performance.now();
       await ok(agent, 'claim', { conversationId: conversation.id });
       claims.push(performance.now() - t0);
+      await ok(agent, 'close', { conversationId: conversation.id });
     }
     console.log(`  claim p50 ${pct(claims, 50).toFixed(1)} ms, max ${Math.max(...claims).toFixed(1)} ms; server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (server and clients in one process)`);
     agent.disconnect();
@@ -50,4 +51,4 @@ export async function runServerBench(opts: { visitors?: number; messagesEach?: n
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runServerBench();
+if (process.argv[1]?.endsWith("bench/server.ts")) await runServerBench();
