@@ -16,6 +16,8 @@ import { agentSchemas as s } from './schemas.ts';
 interface AgentData {
   agent: AgentInfo;
   sessionHash: string;
+  /** The conversation this socket has open in its main pane (its live messages come here). */
+  watching: string | null;
 }
 export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
@@ -36,6 +38,7 @@ export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Co
     if (!agent || !sessionHash) return next(new Error('unauthorized'));
     socket.data.agent = toAgentInfo(agent);
     socket.data.sessionHash = sessionHash;
+    socket.data.watching = null;
     conversations.rememberAgent(agent);
     next();
   });
@@ -60,14 +63,20 @@ export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Co
     if (works) team.connected(agent.id);
 
     on('hello', async () => ({ agent, queue: await conversations.queue(), mine: await conversations.mine(agent.id) }));
+    // One conversation at a time is watched; owned ones arrive through the agent's own room.
+    const watch = async (conversationId: string) => {
+      if (socket.data.watching && socket.data.watching !== conversationId) await socket.leave(watchRoom(socket.data.watching));
+      socket.data.watching = conversationId;
+      await socket.join(watchRoom(conversationId));
+    };
     onWork('open', async (req) => {
       const detail = await conversations.detail(req.conversationId);
-      await socket.join(watchRoom(req.conversationId));
+      await watch(req.conversationId);
       return detail;
     });
     onWork('claim', async (req) => {
       const conversation = await conversations.claim(agent, req.conversationId);
-      await socket.join(watchRoom(req.conversationId));
+      await watch(req.conversationId);
       return { conversation };
     });
     onWork('send', async (req) => ({ message: await conversations.agentSend(agent, req.conversationId, req.clientId, req.text) }));

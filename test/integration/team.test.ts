@@ -62,7 +62,7 @@ describe('automatic routing', () => {
     const away = await agent('Cyrus', { limit: 5 });
     await ok(away.socket, 'presence', { presence: 'away' });
 
-    const convs = [];
+    const convs: ConversationView[] = [];
     for (let i = 0; i < 4; i++) convs.push(await queued(await visitor()));
     await until(async () => (await server.porsan.store.openCounts()).size >= 2);
     await new Promise((r) => setTimeout(r, 200));

@@ -1,0 +1,49 @@
+import type { UnansweredGap } from '../../../protocol/index.ts';
+import { intlTag, localeName, useI18n } from '../i18n.ts';
+import { formatDate } from '../lib/time.ts';
+
+export function KbGapsView({ gaps, onTry }: { gaps: UnansweredGap[] | null; onTry: (g: UnansweredGap) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <section class="card" aria-labelledby="kb-gaps-title">
+      <h2 id="kb-gaps-title">{t('kbGaps')}</h2>
+      <p class="muted hint">{t('kbGapsHint')}</p>
+      {gaps === null ? (
+        <p class="muted">{t('loading')}</p>
+      ) : gaps.length === 0 ? (
+        <p class="muted">{t('kbGapsNone')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table gaps-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('kbQuestion')}</th>
+                <th scope="col">{t('language')}</th>
+                <th scope="col">{t('times')}</th>
+                <th scope="col">{t('lastAsked')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('kbTryButton')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {gaps.map((g) => (
+                <tr key={g.locale + g.normalized}>
+                  <td dir="auto">{g.example}</td>
+                  <td>{localeName(t, g.locale)}</td>
+                  <td class="num-cell">{g.count.toLocaleString(intlTag(lang))}</td>
+                  <td>{formatDate(g.lastAt, intlTag(lang))}</td>
+                  <td>
+                    <button type="button" onClick={() => onTry(g)}>
+                      {t('kbTryButton')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+// One message of a transcript: who, when, the text (rich when the server rendered it) and bot/system meta.
+import type { ChatMessage, MessageMeta } from '../../../protocol/index.ts';
+import { intlTag, reasonText, useI18n, type Translate } from '../i18n.ts';
+import { formatClock } from '../lib/time.ts';
+import type { Outgoing } from '../state.ts';
+import { Rich } from './Rich.tsx';
+
+export function metaText(t: Translate, meta: MessageMeta): string {
+  switch (meta.type) {
+    case 'answer':
+      return t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+    case 'no_answer':
+      return meta.suggestions.length > 0 ? t('metaNoAnswer') + ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : t('metaNoAnswer');
+    case 'handoff':
+      return t('metaHandoff', { reason: reasonText(t, meta.reason) });
+    case 'assigned':
+      return t('metaAssigned', { name: meta.agentName });
+    case 'released':
+      return meta.reason === 'agent_offline' ? t('metaReleasedOffline') : t('metaReleased');
+    case 'transferred':
+      return t('metaTransferred', { name: meta.agentName });
+    case 'ticket':
+      return t('metaTicket', { code: meta.trackingCode });
+    case 'closed':
+      return t('metaClosedBy', { who: t(`who_${meta.by}`) });
+    case 'rated':
+      return t('metaRated', { score: meta.score });
+    case 'note':
+      return t('metaNote');
+  }
+}
+
+/** The meta line under a bot turn; suggestion titles are isolated so mixed scripts stay readable. */
+function MetaLine({ meta }: { meta: MessageMeta }) {
+  const { t } = useI18n();
+  if (meta.type === 'no_answer' && meta.suggestions.length > 0) {
+    return (
+      <div class="msg-meta meta-no_answer">
+        {t('metaNoAnswer')} — {t('metaSuggested', { list: '' })}
+        {meta.suggestions.map((sug, i) => (
+          <span key={sug.id}>
+            {i > 0 ? t('listSeparator') : ''}
+            <bdi class="suggestion">{sug.title}</bdi>
+          </span>
+        ))}
+      </div>
+    );
+  }
+  return <div class={`msg-meta meta-${meta.type}`}>{metaText(t, meta)}</div>;
+}
+
+function authorLabel(t: Translate, m: ChatMessage): string {
+  switch (m.author) {
+    case 'visitor':
+      return t('authorVisitor');
+    case 'bot':
+      return t('authorBot');
+    case 'agent':
+      return m.agentName ?? t('authorAgent');
+    case 'system':
+      return t('authorSystem');
+  }
+}
+
+export function MessageBubble({ message: m }: { message: ChatMessage }) {
+  const { t, lang } = useI18n();
+  if (m.meta?.type === 'note') {
+    // Internal notes: agents only, never shown to the visitor.
+    return (
+      <li class="msg msg-note" data-author={m.author} data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{m.agentName ?? t('authorAgent')}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir="auto">
+          {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
+        </div>
+        <div class="msg-meta">{t('metaNote')}</div>
+      </li>
+    );
+  }
+  if (m.author === 'system') {
+    const text = m.meta ? metaText(t, m.meta) : m.text;
+    return (
+      <li class="msg msg-system" data-author="system" data-seq={m.seq}>
+        <span class="msg-system-text" dir="auto">
+          {text}
+        </span>
+        <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+      </li>
+    );
+  }
+  const meta = m.meta ? <MetaLine meta={m.meta} /> : null;
+  return (
+    <li class={`msg msg-${m.author}`} data-author={m.author} data-seq={m.seq}>
+      <div class="msg-head">
+        <span class="msg-author">{authorLabel(t, m)}</span>
+        <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+      </div>
+      <div class="bubble" dir="auto">
+        {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
+      </div>
+      {meta}
+    </li>
+  );
+}
+
+export function OutgoingBubble({ item, onRetry }: { item: Outgoing; onRetry: (o: Outgoing) => void }) {
+  const { t } = useI18n();
+  return (
+    <li class={`msg ${item.kind === 'note' ? 'msg-note' : 'msg-agent'} msg-${item.state}`} data-author="agent" data-state={item.state}>
+      <div class="bubble" dir="auto">
+        <p class="plain">{item.text}</p>
+      </div>
+      <div class="msg-meta" role="status">
+        {item.state === 'sending' ? (
+          t('sending')
+        ) : (
+          <>
+            {t('sendFailed')}{' '}
+            <button type="button" class="link" onClick={() => onRetry(item)}>
+              {t('retry')}
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
