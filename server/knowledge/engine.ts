@@ -3,7 +3,42 @@
 // fuse.js fuzzy expansion of query terms the index has never seen (typos), cached.
 import Fuse from 'fuse.js';
 import type { Locale } from '../../protocol/index.ts';
-import { analyze } from './normalize.ts';
+import { analyze, rawTokens, sentences } from './normalize.ts';
+import { SYNONYM_GROUPS } from './thesaurus.ts';
+import { AR_STOP, EN_STOP, FA_STOP } from './lexicon.ts';
+
+const STOP_BY_LEN: Record<Locale, Map<number, string[]>> = { fa: new Map(), ar: new Map(), en: new Map() };
+for (const [loc, set] of [['fa', FA_STOP], ['ar', AR_STOP], ['en', EN_STOP]] as const) {
+  for (const w of set) {
+    if (w.length < 3) continue;
+    const l = STOP_BY_LEN[loc].get(w.length) ?? [];
+    l.push(w);
+    STOP_BY_LEN[loc].set(w.length, l);
+  }
+}
+
+/** Is this (unknown) word one edit away from a stop word of the language? */
+export function isNearStopWord(word: string, locale: Locale): boolean {
+  if (word.length < 3) return false;
+  for (const len of [word.length - 1, word.length, word.length + 1]) {
+    for (const s of STOP_BY_LEN[locale].get(len) ?? []) if (withinOneEdit(word, s)) return true;
+  }
+  return false;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0, j = 0, edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
 import { persianSkeleton } from './language.ts';
 import type { KbEntry } from './types.ts';
 
@@ -21,10 +56,20 @@ export const RETRIEVAL = {
   fuzzyMaxExpansions: 2,
   /** Terms shorter than this are never fuzzy-expanded (too ambiguous). */
   fuzzyMinLength: 3,
+  /** Stricter cut-off for terms of 3 letters (short terms collide easily). */
+  fuzzyMaxScoreShort: 0.2,
   /** How many vocabulary terms the trigram pre-filter hands to fuse.js. */
   fuzzyCandidates: 24,
   /** Weight of query terms unknown to the KB in the coverage denominator (0 = ignore, 1 = full idf). */
-  unknownTermWeight: 0.5,
+  unknownTermWeight: 0.8,
+  /** Trigrams found in more than this share of the entries are skipped (no signal, long lists). */
+  gramMaxDf: 0.05,
+  /** Weight of query terms expanded through the thesaurus. */
+  synonymWeight: 0.7,
+  /** In a message with several sentences, weight of the sentences that are not questions. */
+  contextSentenceWeight: 0.3,
+  /** Weight of the best single-question similarity added to the score when reranking. */
+  questionSimRerank: 0,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -45,6 +90,8 @@ export interface Candidate {
   qSim: number;
   /** character-trigram similarity with the questions */
   gram: number;
+  /** idf (relative to the rarest possible) of the most specific query term the entry lacks */
+  maxMiss: number;
 }
 
 export interface SearchResult {
@@ -70,18 +117,25 @@ export class LocaleIndex {
   private lenQ: Float64Array; private lenT: Float64Array; private lenA: Float64Array; private lenG: Float64Array;
   private avgQ = 1; private avgT = 1; private avgA = 1;
   private questionTerms: string[][][] = [];
+  private questionSets: Array<Array<{ set: Set<string>; idfSum: number }>> = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
+  /** surface words of the KB (fuzzy vocabulary) and the index term each one maps to */
   private vocab: string[] = [];
+  private wordTerm = new Map<string, string>();
   private vocabGrams = new Map<string, number[]>();
   private fuzzyCache = new Map<string, Array<[string, number]>>();
-  private skeletons = new Map<string, { word: string; n: number }>();
+  private skeletons = new Map<string, Map<string, number>>();
+  private synonyms = new Map<string, string[]>();
+  private docTerms: Array<Map<string, [number, number, number]>> = [];
+  private scoreBuf: Float64Array; private gramBuf: Float64Array; private markBuf: Uint8Array;
 
   constructor(locale: Locale, entries: KbEntry[]) {
     this.locale = locale;
     this.entries = entries;
     const n = entries.length;
     this.lenQ = new Float64Array(n); this.lenT = new Float64Array(n); this.lenA = new Float64Array(n); this.lenG = new Float64Array(n);
+    this.scoreBuf = new Float64Array(n); this.gramBuf = new Float64Array(n); this.markBuf = new Uint8Array(n);
     const wordFreq = new Map<string, number>();
     entries.forEach((e, d) => {
       const tf = new Map<string, [number, number, number]>();
@@ -96,6 +150,7 @@ export class LocaleIndex {
       const gtf = new Map<string, number>();
       for (const q of e.questions) {
         const a = analyze(q, locale);
+        a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
         qts.push(a.terms);
         add(a.terms, 0);
         this.lenQ[d] += a.terms.length;
@@ -110,9 +165,11 @@ export class LocaleIndex {
       add(tagTerms, 1);
       this.lenT[d] = tagTerms.length;
       const ans = analyze(stripMarkdown(e.answer), locale);
+      ans.words.forEach((w, k) => { if (!this.wordTerm.has(w)) this.wordTerm.set(w, ans.terms[k]); });
       add(ans.terms, 2);
       this.lenA[d] = ans.terms.length;
       for (const w of ans.words) { this.words.add(w); wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1); }
+      this.docTerms.push(tf);
       for (const [t, [q, tg, a]] of tf) {
         let p = this.postings.get(t);
         if (!p) { p = { docs: [], tfQ: [], tfT: [], tfA: [] }; this.postings.set(t, p); }
@@ -127,7 +184,15 @@ export class LocaleIndex {
     });
     const avg = (a: Float64Array) => (a.length ? Math.max(1e-9, a.reduce((x, y) => x + y, 0) / a.length) : 1);
     this.avgQ = avg(this.lenQ); this.avgT = Math.max(1, avg(this.lenT)); this.avgA = Math.max(1, avg(this.lenA));
-    this.vocab = [...this.postings.keys()];
+    this.questionSets = this.questionTerms.map((qts) =>
+      qts.map((qt) => {
+        const set = new Set(qt);
+        let idfSum = 0;
+        for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
+        return { set, idfSum };
+      }),
+    );
+    this.vocab = [...this.wordTerm.keys()];
     this.vocab.forEach((t, i) => {
       for (const g of grams(t)) {
         let l = this.vocabGrams.get(g);
@@ -135,12 +200,24 @@ export class LocaleIndex {
         l.push(i);
       }
     });
+    for (const g of SYNONYM_GROUPS[locale]) {
+      const stems = [...new Set(g.split(' ').flatMap((w) => analyze(w, locale).terms))];
+      for (const a of stems) {
+        const list = this.synonyms.get(a) ?? [];
+        for (const b2 of stems) if (b2 !== a && !list.includes(b2)) list.push(b2);
+        this.synonyms.set(a, list);
+      }
+    }
     if (locale === 'fa') {
-      for (const [w, f] of wordFreq) {
-        const sk = persianSkeleton(w);
-        if (sk.length < 2) continue;
-        const cur = this.skeletons.get(sk);
-        if (!cur || f > cur.n) this.skeletons.set(sk, { word: w, n: f });
+      // every surface token of the KB (stop words included: Finglish has function words too)
+      for (const e of entries) {
+        for (const w of rawTokens([...e.questions, stripMarkdown(e.answer)].join(' '))) {
+          const sk = persianSkeleton(w);
+          if (sk.length < 2) continue;
+          let m = this.skeletons.get(sk);
+          if (!m) { m = new Map(); this.skeletons.set(sk, m); }
+          m.set(w, (m.get(w) ?? 0) + 1);
+        }
       }
     }
   }
@@ -149,14 +226,18 @@ export class LocaleIndex {
 
   hasWord(w: string): boolean { return this.words.has(w); }
 
-  bySkeleton(sk: string): string | undefined { return this.skeletons.get(sk)?.word; }
+  /** KB words with this consonant skeleton (Finglish lookup), with their frequencies. */
+  bySkeleton(sk: string): Map<string, number> | undefined { return this.skeletons.get(sk); }
 
   idf(df: number): number {
     const n = this.entries.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Known vocabulary terms close to an unknown term (typo tolerance), via trigram pre-filter + fuse.js. */
+  /**
+   * Index terms whose surface words are close to an unknown word (typo tolerance): trigram
+   * pre-filter over the KB's words, then fuse.js scores the few candidates. Cached per word.
+   */
   fuzzy(term: string): Array<[string, number]> {
     const cached = this.fuzzyCache.get(term);
     if (cached) return cached;
@@ -177,10 +258,11 @@ export class LocaleIndex {
         const fuse = new Fuse(pool, { includeScore: true, threshold: RETRIEVAL.fuzzyMaxScore, ignoreLocation: true, minMatchCharLength: 2, isCaseSensitive: true });
         result = fuse
           .search(term)
-          .filter((r) => (r.score ?? 1) <= RETRIEVAL.fuzzyMaxScore)
+          .filter((r) => (r.score ?? 1) <= (term.length <= 3 ? RETRIEVAL.fuzzyMaxScoreShort : RETRIEVAL.fuzzyMaxScore))
           // penalize length differences fuse ignores (a term matching inside a longer word)
-          .map((r): [string, number] => [r.item, (1 - (r.score ?? 1)) * (1 - 0.15 * Math.abs(r.item.length - term.length))])
+          .map((r): [string, number] => [this.wordTerm.get(r.item)!, (1 - (r.score ?? 1)) * (1 - 0.15 * Math.abs(r.item.length - term.length))])
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
           .slice(0, RETRIEVAL.fuzzyMaxExpansions);
       }
     }
@@ -189,9 +271,33 @@ export class LocaleIndex {
     return result;
   }
 
+  /** Query terms with weights: in a multi-sentence message, sentences that ask something count fully, context less. */
+  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[] } {
+    const segs = sentences(text);
+    const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
+    const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
+    if (anyQuestion) {
+      for (const sg of segs) {
+        const a = analyze(sg.text, this.locale);
+        weighted.push({ ...a, w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
+      }
+    } else weighted.push({ ...analyze(text, this.locale), w: 1 });
+    const idx = new Map<string, number>();
+    const uniq: string[] = [], qw: number[] = [], words: string[] = [], surface: string[] = [];
+    for (const seg of weighted) {
+      seg.terms.forEach((t, k) => {
+        const i = idx.get(t);
+        if (i === undefined) { idx.set(t, uniq.length); uniq.push(t); qw.push(seg.w); surface.push(seg.words[k]); }
+        else qw[i] = Math.max(qw[i], seg.w);
+      });
+      words.push(...seg.words);
+    }
+    return { uniq, qw, words, surface };
+  }
+
   search(text: string, limit = RETRIEVAL.rerankDepth): SearchResult {
-    const { terms, words } = analyze(text, this.locale);
-    const uniq = [...new Set(terms)];
+    const { uniq, qw, words, surface } = this.queryTerms(text);
+    const terms = uniq;
     const n = this.entries.length;
     const unknown: string[] = [];
     // expanded query: term → (weight, original term index)
@@ -199,98 +305,117 @@ export class LocaleIndex {
     const srcIdf: number[] = [];
     uniq.forEach((t, i) => {
       const p = this.postings.get(t);
-      if (p) {
-        expanded.push({ term: t, w: 1, src: i });
-        srcIdf.push(this.idf(p.docs.length));
-      } else {
-        const fz = this.fuzzy(t);
-        if (fz.length === 0) {
-          unknown.push(t);
-          srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight);
-        } else {
-          let maxIdf = 0;
-          for (const [term, w] of fz) {
-            expanded.push({ term, w, src: i });
-            maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
-          }
-          srcIdf.push(maxIdf);
-        }
-      }
+      let maxIdf = 0;
+      const seen = new Set<string>();
+      const push = (term: string, w: number) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        expanded.push({ term, w: w * qw[i], src: i });
+        maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
+      };
+      if (p) push(t, 1);
+      else for (const [term, w] of this.fuzzy(surface[i])) if (this.postings.has(term)) push(term, w);
+      for (const syn of this.synonyms.get(t) ?? []) if (this.postings.has(syn)) push(syn, RETRIEVAL.synonymWeight);
+      if (seen.size === 0 && isNearStopWord(surface[i], this.locale)) {
+        srcIdf.push(0); // a mistyped function word ("wil", "teh"): no content
+      } else if (seen.size === 0) {
+        unknown.push(t);
+        srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i]);
+      } else srcIdf.push((p ? this.idf(p.docs.length) : maxIdf) * qw[i]);
     });
+    // expansion weights were multiplied by qw; coverage tracks the unweighted match quality
+    for (const e of expanded) e.w = e.w / qw[e.src];
     const denom = srcIdf.reduce((a, b) => a + b, 0) || 1;
-    const scores = new Float64Array(n);
-    const cov = new Map<number, Float64Array>(); // doc → per-src best match weight (any field)
-    const qcov = new Map<number, Float64Array>(); // doc → per-src best match weight (questions)
+    const scores = this.scoreBuf, gsim = this.gramBuf, mark = this.markBuf;
+    const touched: number[] = [];
     const { k1, b } = RETRIEVAL;
     const fw = RETRIEVAL.fieldWeight;
+    const nQ = k1 * (1 - b), nT = nQ, nA = nQ;
+    const bQ = (k1 * b) / this.avgQ, bT = (k1 * b) / this.avgT, bA = (k1 * b) / this.avgA;
     for (const { term, w, src } of expanded) {
       const p = this.postings.get(term)!;
-      const idf = this.idf(p.docs.length);
-      for (let j = 0; j < p.docs.length; j++) {
-        const d = p.docs[j];
-        const sat = (tf: number, len: number, avg: number) => (tf === 0 ? 0 : (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg)));
-        const s = fw.questions * sat(p.tfQ[j], this.lenQ[d], this.avgQ) + fw.tags * sat(p.tfT[j], this.lenT[d], this.avgT) + fw.answer * sat(p.tfA[j], this.lenA[d], this.avgA);
-        scores[d] += (w * idf * s) / denom;
-        let c = cov.get(d);
-        if (!c) { c = new Float64Array(uniq.length); cov.set(d, c); }
-        c[src] = Math.max(c[src], w);
-        if (p.tfQ[j] > 0) {
-          let q = qcov.get(d);
-          if (!q) { q = new Float64Array(uniq.length); qcov.set(d, q); }
-          q[src] = Math.max(q[src], w);
-        }
+      const f = (w * qw[src] * this.idf(p.docs.length) * (k1 + 1)) / denom;
+      const docs = p.docs, tq = p.tfQ, tt = p.tfT, ta = p.tfA;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        let s = 0;
+        if (tq[j]) s += (fw.questions * tq[j]) / (tq[j] + nQ + bQ * this.lenQ[d]);
+        if (tt[j]) s += (fw.tags * tt[j]) / (tt[j] + nT + bT * this.lenT[d]);
+        if (ta[j]) s += (fw.answer * ta[j]) / (ta[j] + nA + bA * this.lenA[d]);
+        if (!mark[d]) { mark[d] = 1; touched.push(d); }
+        scores[d] += f * s;
       }
     }
-    // character trigrams of the query words vs. the questions
-    const qg = new Map<string, number>();
-    for (const w of words) for (const g of grams(w)) qg.set(g, (qg.get(g) ?? 0) + 1);
+    // character trigrams of the query words vs. the questions (very common grams carry no signal: skipped)
+    const qg = new Set<string>();
+    for (const w of words) for (const g of grams(w)) qg.add(g);
     let gDen = 0;
-    const gramSim = new Map<number, number>();
-    for (const [g] of qg) {
+    const gramCap = Math.max(32, n * RETRIEVAL.gramMaxDf);
+    for (const g of qg) {
       const p = this.gramPostings.get(g);
       const idf = this.idf(p ? p.docs.length : 0);
       gDen += idf;
-      if (!p || p.docs.length > n * 0.5) continue;
-      for (let j = 0; j < p.docs.length; j++) gramSim.set(p.docs[j], (gramSim.get(p.docs[j]) ?? 0) + idf);
-    }
-    const touched = new Set<number>([...cov.keys(), ...gramSim.keys()]);
-    const prelim: Array<[number, number]> = [];
-    for (const d of touched) {
-      const g = gDen > 0 ? (gramSim.get(d) ?? 0) / gDen : 0;
-      prelim.push([d, scores[d] + RETRIEVAL.ngramWeight * g]);
-    }
-    prelim.sort((a, b2) => b2[1] - a[1] || a[0] - b2[0]);
-    const candidates: Candidate[] = prelim.slice(0, limit).map(([d, score]) => {
-      const c = cov.get(d), q = qcov.get(d);
-      let coverage = 0, qCoverage = 0;
-      for (let i = 0; i < uniq.length; i++) {
-        if (c) coverage += c[i] * srcIdf[i];
-        if (q) qCoverage += q[i] * srcIdf[i];
+      if (!p || p.docs.length > gramCap) continue;
+      for (const d of p.docs) {
+        if (!mark[d]) { mark[d] = 1; touched.push(d); }
+        gsim[d] += idf;
       }
-      return {
-        doc: d, entry: this.entries[d], score,
-        coverage: coverage / denom, qCoverage: qCoverage / denom,
-        qSim: this.questionSim(d, expanded, uniq.length, srcIdf),
-        gram: gDen > 0 ? (gramSim.get(d) ?? 0) / gDen : 0,
-      };
+    }
+    // top-k selection without sorting everything
+    const top: Array<[number, number]> = [];
+    const gw = gDen > 0 ? RETRIEVAL.ngramWeight / gDen : 0;
+    for (const d of touched) {
+      const sc = scores[d] + gw * gsim[d];
+      if (top.length < limit || sc > top[top.length - 1][1] || (sc === top[top.length - 1][1] && d < top[top.length - 1][0])) {
+        let i = top.length < limit ? top.length : top.length - 1;
+        if (top.length < limit) top.push([d, sc]); else top[i] = [d, sc];
+        while (i > 0 && (top[i - 1][1] < sc || (top[i - 1][1] === sc && top[i - 1][0] > d))) { top[i] = top[i - 1]; top[i - 1] = [d, sc]; i--; }
+      }
+    }
+    const gramOf = new Map<number, number>();
+    for (const [d] of top) gramOf.set(d, gDen > 0 ? gsim[d] / gDen : 0);
+    for (const d of touched) { scores[d] = 0; gsim[d] = 0; mark[d] = 0; }
+    const idf0 = this.idf(0) || 1;
+    const candidates: Candidate[] = top.map(([d, score]) => {
+      const tf = this.docTerms[d];
+      const c = new Float64Array(uniq.length), q = new Float64Array(uniq.length);
+      for (const { term, w, src } of expanded) {
+        const v = tf.get(term);
+        if (!v) continue;
+        c[src] = Math.max(c[src], w);
+        if (v[0] > 0) q[src] = Math.max(q[src], w);
+      }
+      let coverage = 0, qCoverage = 0;
+      for (let i = 0; i < uniq.length; i++) { coverage += c[i] * srcIdf[i]; qCoverage += q[i] * srcIdf[i]; }
+      coverage /= denom; qCoverage /= denom;
+      const qSim = this.questionSim(d, expanded, uniq.length, srcIdf);
+      let maxMiss = 0;
+      for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, gram: gramOf.get(d) ?? 0, maxMiss };
     });
-    return { terms: uniq, unknown, candidates };
+    // rerank: add the best single-question similarity (a paraphrase of one question beats
+    // scattered matches over several questions and the answer)
+    if (RETRIEVAL.questionSimRerank > 0) {
+      for (const c of candidates) c.score += RETRIEVAL.questionSimRerank * c.qSim;
+      candidates.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    }
+    return { terms, unknown, candidates };
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry. */
   private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[]): number {
-    const qIdf = srcIdf.reduce((a, b) => a + b, 0);
+    let qIdf = 0;
+    for (let i = 0; i < nsrc; i++) qIdf += srcIdf[i];
+    const qs = this.questionSets[d];
     let best = 0;
-    for (const qt of this.questionTerms[d]) {
-      const set = new Set(qt);
-      let qsum = 0;
-      for (const t of set) qsum += this.idf(this.postings.get(t)?.docs.length ?? 0);
-      const hit = new Float64Array(nsrc);
-      for (const { term, w, src } of expanded) if (set.has(term)) hit[src] = Math.max(hit[src], w);
+    const hit = new Float64Array(nsrc);
+    for (const { set, idfSum } of qs) {
+      hit.fill(0);
+      for (const { term, w, src } of expanded) if (set.has(term) && w > hit[src]) hit[src] = w;
       let inter = 0;
       for (let i = 0; i < nsrc; i++) inter += hit[i] * srcIdf[i];
-      const dice = qIdf + qsum > 0 ? (2 * inter) / (qIdf + qsum) : 0;
-      best = Math.max(best, dice);
+      const dice = qIdf + idfSum > 0 ? (2 * inter) / (qIdf + idfSum) : 0;
+      if (dice > best) best = dice;
     }
     return best;
   }

@@ -11,13 +11,19 @@ const WEAK_NOUNS: Record<Locale, Set<string>> = {
 };
 const WEAK_VERBS: Record<Locale, string[]> = {
   en: ['want', 'need', 'get me'],
-  fa: ['میخواهم', 'میخوام'],
-  ar: ['اريد', 'بدي', 'عايز', 'ابغی'],
+  fa: ['میخواهم', 'میخوام'].map(foldLexicon),
+  ar: ['اريد', 'بدي', 'عايز', 'ابغی'].map(foldLexicon),
 };
 const VERBS: Record<Locale, string[]> = {
   en: HUMAN_VERBS.en,
   fa: HUMAN_VERBS.fa.map(foldLexicon),
   ar: HUMAN_VERBS.ar.map(foldLexicon),
+};
+
+const NOUN_TAILS: Record<Locale, string[]> = {
+  en: ['s', 'es'],
+  fa: ['ها', 'های', 'ان', 'تون', 'تان', 'مون', 'مان', 'ای'],
+  ar: ['ين', 'ون', 'ا', 'كم', 'کم', 'ه'],
 };
 
 function stripPrefix(t: string, locale: Locale): string[] {
@@ -32,8 +38,9 @@ function nounKind(t: string, locale: Locale): 'strong' | 'weak' | null {
   const nouns = HUMAN_NOUNS[locale];
   for (const c of stripPrefix(t, locale)) {
     const cands = [c];
-    // allow short inflectional tails: کارشناستون, اپراتورها, موظفين, agents
-    for (let cut = 1; cut <= 3 && c.length - cut >= 3; cut++) cands.push(c.slice(0, -cut));
+    // allow inflectional tails (plural / possessive): کارشناستون, اپراتورها, موظفين, agents —
+    // but not adjective endings (شخصي "personal" is not شخص "person")
+    for (const tail of NOUN_TAILS[locale]) if (c.endsWith(tail) && c.length - tail.length >= 3) cands.push(c.slice(0, -tail.length));
     for (const x of cands) {
       if (nouns.has(x) || WEAK_NOUNS[locale].has(x)) {
         if (locale === 'fa' && x === 'پشتیبان' && c !== x && !c.startsWith('پشتیبانی')) continue;
@@ -62,7 +69,7 @@ export function detectHumanRequest(text: string, locale: Locale): HumanSignal {
     if (k === 'strong') strongNoun = true;
     else if (k === 'weak') weakNoun = true;
     if (VERBS[locale].some((v) => v.length >= 3 && t.includes(v))) strongVerb = true;
-    if (WEAK_VERBS[locale].some((v) => t === foldLexicon(v))) weakVerb = true;
+    if (WEAK_VERBS[locale].includes(t)) weakVerb = true;
     if (BOT_WORDS[locale].has(t) || stripPrefix(t, locale).some((x) => BOT_WORDS[locale].has(x))) bot = true;
     if (NEGATIONS[locale].has(t) || (locale === 'fa' && t.startsWith('نمی')) || (locale === 'en' && /nt$/.test(t))) neg = true;
     if (HUMAN_REAL[locale].has(t)) real = true;
@@ -77,7 +84,7 @@ export function detectHumanRequest(text: string, locale: Locale): HumanSignal {
   if (weakNoun && real) return { human: true, strength: 0.8 };
   if (weakNoun && strongVerb && locale === 'en' && /\b(someone|somebody|a real|live)\b/.test(joined)) return { human: true, strength: 0.7 };
   if (bot && neg && (strongNoun || weakNoun || strongVerb || real)) return { human: true, strength: 0.9 };
-  if (strongNoun && content <= 3) return { human: true, strength: 0.7 };
+  if (strongNoun && content <= 2) return { human: true, strength: 0.7 };
   return { human: false, strength: 0 };
 }
 

@@ -7,8 +7,8 @@ import { isArabicScript, rawTokens } from './normalize.ts';
 /** What the language guesser may know about the loaded KB (surface words per locale). */
 export interface VocabHint {
   has(locale: Locale, word: string): boolean;
-  /** Persian words keyed by their consonant skeleton (for Finglish), most frequent first. */
-  faBySkeleton?(skeleton: string): string | undefined;
+  /** Persian KB words with this consonant skeleton (for Finglish), with frequencies. */
+  faBySkeleton?(skeleton: string): Map<string, number> | undefined;
 }
 
 export interface LanguageGuess {
@@ -45,7 +45,7 @@ export function inferLocale(text: string, given?: Locale, vocab?: VocabHint, ava
       if (EN_STOP.has(t) || EN_SLANG[t] !== undefined) en += 1;
       else if (vocab?.has('en', t)) en += 0.7;
       if (FINGLISH_MARKERS.has(t) || FINGLISH_WORDS[t] !== undefined) fi += 1;
-      else if (vocab?.faBySkeleton && t.length >= 3 && /[aeiou]/.test(t) && !vocab.has('en', t) && vocab.faBySkeleton(latinSkeleton(t))) fi += 0.4;
+      else if (vocab?.faBySkeleton && t.length >= 3 && /[aeiou]/.test(t) && !vocab.has('en', t) && vocab.faBySkeleton(latinSkeleton(t))) fi += 0.3;
     }
     // words like "in", "man", "be" are both; require Finglish to clearly dominate
     const finglish = avail('fa') && fi > en * 1.2 + 0.5;
@@ -148,6 +148,38 @@ export function transliterate(word: string): string {
   return out;
 }
 
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Finglish inflection endings (possessive, plural, ezafe, object marker), longest first. */
+const FINGLISH_SUFFIXES = ['haye', 'hash', 'hat', 'ham', 'ha', 'ash', 'esh', 'am', 'et', 'ro', 'o', 'e'];
+
+/** Pick the KB word with this skeleton whose spelling is closest to the letter transliteration. */
+function bestBySkeleton(latin: string, vocab?: VocabHint): string | undefined {
+  const sk = latinSkeleton(latin);
+  if (sk.length < 2 || !vocab?.faBySkeleton) return undefined;
+  const cands = vocab.faBySkeleton(sk);
+  if (!cands) return undefined;
+  const naive = transliterate(latin);
+  let best: string | undefined, bestD = Infinity, bestF = 0;
+  for (const [w, f] of cands) {
+    const d = editDistance(naive, w);
+    if (d < bestD || (d === bestD && f > bestF) || (d === bestD && f === bestF && best !== undefined && w < best)) { best = w; bestD = d; bestF = f; }
+  }
+  return best;
+}
+
 /** Convert Finglish text to Persian script, preferring words the KB actually uses. */
 export function finglishToPersian(text: string, vocab?: VocabHint): string {
   const out: string[] = [];
@@ -155,8 +187,12 @@ export function finglishToPersian(text: string, vocab?: VocabHint): string {
     if (isArabicScript(t) || /^\d+$/.test(t)) { out.push(t); continue; }
     const known = FINGLISH_WORDS[t];
     if (known) { out.push(known); continue; }
-    const sk = latinSkeleton(t);
-    const hit = sk.length >= 2 ? vocab?.faBySkeleton?.(sk) : undefined;
+    let hit = bestBySkeleton(t, vocab);
+    if (!hit) {
+      for (const suf of FINGLISH_SUFFIXES) {
+        if (t.length - suf.length >= 3 && t.endsWith(suf)) { hit = bestBySkeleton(t.slice(0, -suf.length), vocab); if (hit) break; }
+      }
+    }
     out.push(hit ?? transliterate(t));
   }
   return out.join(' ');

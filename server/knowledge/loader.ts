@@ -119,7 +119,7 @@ export async function loadKb(dir: string): Promise<LoadResult> {
     if (!r.entry) continue;
     const prev = seen.get(r.entry.id);
     if (prev) {
-      issues.push({ file, line: 2, message: `duplicate id "${r.entry.id}" (also in ${prev})` });
+      issues.push({ file, line: 2, message: `duplicate id "${r.entry.id}" (also in ${relative(dir, prev)})` });
       continue;
     }
     seen.set(r.entry.id, file);

@@ -11,6 +11,7 @@ import {
   FA_COLLOQUIAL,
   FA_STOP,
 } from './lexicon.ts';
+import { EN_PHRASES, SMALL_TALK } from './thesaurus.ts';
 
 // ---------------------------------------------------------------- characters
 
@@ -55,6 +56,18 @@ export function canonicalChars(text: string): string {
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 /** Canonical characters, then split into word tokens (punctuation and apostrophes drop out). */
+/** Split a message into sentences; `question` marks the ones that end with a question mark. */
+export function sentences(text: string): Array<{ text: string; question: boolean }> {
+  const out: Array<{ text: string; question: boolean }> = [];
+  const re = /[^.!?؟\n;؛]+[.!?؟\n;؛]*/g;
+  for (const m of text.matchAll(re)) {
+    const t = m[0].trim();
+    if (!t) continue;
+    out.push({ text: t, question: /[?؟]/.test(t) });
+  }
+  return out;
+}
+
 export function rawTokens(text: string): string[] {
   const canon = canonicalChars(text).replace(/['’‘`]/g, '');
   return canon.match(TOKEN_RE) ?? [];
@@ -86,15 +99,20 @@ function joinFaAffixes(tokens: string[]): string[] {
 const FA_PLURAL_POSS = ['هایشان', 'هایمان', 'هایتان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'شان', 'مان', 'تان'];
 const FA_VERB_ENDINGS = ['یم', 'ید', 'ند', 'ن', 'م', 'ی', 'د', 'ه'];
 
-/** Light Persian stemmer: verb prefixes می/نمی + person endings, plural/possessive suffixes. */
+/** Light Persian stemmer: verb prefixes می/نمی/برمی + person endings, plural/possessive suffixes. */
 export function stemFa(word: string): string {
   let w = word;
   if (!isArabicScript(w)) return w;
   let verb = false;
-  if (w.startsWith('نمی') && w.length >= 5) { w = w.slice(3); verb = true; }
+  if (w.startsWith('برمی') && w.length >= 6) { w = w.slice(4); verb = true; }
+  else if (w.startsWith('نمی') && w.length >= 5) { w = w.slice(3); verb = true; }
   else if (w.startsWith('می') && w.length >= 4) { w = w.slice(2); verb = true; }
+  // subjunctive / imperative ب and negative ن on present verbs: بفرستید ~ می‌فرستید, نکنید ~ می‌کنید
+  if (!verb && w.length >= 5 && /^[بن]/.test(w) && !/^(بی|نی)/.test(w)) {
+    const m = /(یم|ید|ند|م|د)$/.exec(w);
+    if (m && w.length - 1 - m[1].length >= 2) return w.slice(1, -m[1].length);
+  }
   if (verb) {
-    // colloquial object marker "رو"/"و" glued to verbs is rare; person endings
     for (const e of FA_VERB_ENDINGS) {
       if (w.endsWith(e) && w.length - e.length >= 2) { w = w.slice(0, -e.length); break; }
     }
@@ -105,32 +123,39 @@ export function stemFa(word: string): string {
   for (const s of FA_PLURAL_POSS) {
     if (w.endsWith(s) && w.length - s.length >= 2) { w = w.slice(0, -s.length); break; }
   }
+  // possessive after a vowel (ZWNJ dropped): ناراضی‌ام → ناراضیام, خانه‌ات → خانهات
+  if (w.length >= 5 && /[یه](ام|ات|اش|ایم|اید|اند)$/.test(w)) w = w.replace(/(ام|ات|اش|ایم|اید|اند)$/, '');
+  // comparative: ارزان‌تر → ارزان
+  else if (w.length >= 5 && w.endsWith('تر')) w = w.slice(0, -2);
   // single-letter possessive / indefinite suffixes, only on longer words
-  if (w.length >= 5 && /[متشی]$/.test(w)) w = w.slice(0, -1);
-  else if (w.length >= 5 && w.endsWith('ام')) w = w.slice(0, -2);
+  if (w.length >= 5 && /[متش]$/.test(w)) w = w.slice(0, -1);
+  if (w.length >= 5 && w.endsWith('ی')) w = w.slice(0, -1);
   return w;
 }
 
 // ---------------------------------------------------------------- Arabic
 
 const AR_PREFIXES = ['وبال', 'وال', 'بال', 'كال', 'کال', 'فال', 'لل', 'ال'];
-const AR_SUFFIXES = ['هما', 'كما', 'کما', 'ات', 'ون', 'ين', 'ین', 'ان', 'ها', 'هم', 'هن', 'كم', 'کم', 'كن', 'کن', 'نا', 'تم', 'وا', 'ه', 'ی', 'ك', 'ک'];
+const AR_SUFFIXES = ['هما', 'کما', 'تها', 'تهم', 'تنا', 'تکم', 'ات', 'ون', 'ین', 'ان', 'ها', 'هم', 'هن', 'کم', 'کن', 'نا', 'نی', 'تم', 'وا', 'ه', 'ی', 'ک', 'ت'];
 
-/** Light Arabic stemmer (Light10-style): article/conjunction prefixes, common suffixes. */
+/** Light Arabic stemmer (Light10-style): article/conjunction/preposition prefixes, pronoun and plural suffixes. */
 export function stemAr(word: string): string {
   let w = word;
   if (!isArabicScript(w)) return w;
   for (const p of AR_PREFIXES) {
     if (w.startsWith(p) && w.length - p.length >= 2) { w = w.slice(p.length); break; }
   }
-  if (w === word && w.length >= 5 && (w.startsWith('و') || w.startsWith('ف'))) w = w.slice(1);
-  // dialect future/progressive prefix on present verbs: بيوصل / بتوصل / عم ...
+  if (w === word && w.length >= 5 && /^[وفبل]/.test(w)) w = w.slice(1);
+  // dialect progressive prefix on present verbs: بيوصل / بتوصل
   if (w.length >= 5 && /^ب[یتن]/.test(w)) w = w.slice(1);
+  let stripped = false;
   for (let round = 0; round < 2; round++) {
     for (const s of AR_SUFFIXES) {
-      if (w.endsWith(s) && w.length - s.length >= 3) { w = w.slice(0, -s.length); break; }
+      if (w.endsWith(s) && w.length - s.length >= 3) { w = w.slice(0, -s.length); stripped = true; break; }
     }
   }
+  // ta marbuta before a suffix: بطاقتي → بطاقت → بطاق (= بطاقة → بطاقه → بطاق)
+  if (stripped && w.length >= 4 && w.endsWith('ت')) w = w.slice(0, -1);
   return w;
 }
 
@@ -188,7 +213,10 @@ function mapTokens(tokens: string[], table: Record<string, string>): string[] {
 
 /** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
 export function analyze(text: string, locale: Locale): Analyzed {
-  let toks = rawTokens(text);
+  let canon = ' ' + canonicalChars(text).replace(/['’‘`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
+  for (const re of SMALL_TALK[locale]) canon = canon.replace(re, ' ');
+  if (locale === 'en') for (const [re, rep] of EN_PHRASES) canon = canon.replace(re, rep);
+  let toks: string[] = canon.match(TOKEN_RE) ?? [];
   let stop: Set<string>;
   let stem: (w: string) => string;
   if (locale === 'fa') {
@@ -205,6 +233,8 @@ export function analyze(text: string, locale: Locale): Analyzed {
   const terms: string[] = [];
   for (const t of toks) {
     if (stop.has(t)) continue;
+    // Arabic conjunction / preposition glued to a stop word: ولم, فهل, وهل, بعد → stop
+    if (locale === 'ar' && t.length >= 3 && /^[وف]/.test(t) && stop.has(t.slice(1))) continue;
     if (t.length === 1 && !/\d/.test(t)) continue;
     const s = locale === 'en' && isArabicScript(t) ? t : stem(t);
     if (stop.has(s)) continue;
