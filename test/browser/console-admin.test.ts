@@ -131,7 +131,7 @@ describe('console pages for admins and editors', () => {
       // What visitors asked that the bot could not answer, one click from trying it again.
       const gap = page.locator('.gaps-table tr', { hasText: 'Do you sell second-hand spaceships?' });
       await gap.waitFor();
-      await gap.getByRole('button', { name: 'Try' }).click();
+      await gap.getByRole('button', { name: 'Try', exact: true }).click();
       await expect.poll(() => page.locator('form.kb-try').getByLabel('Question').inputValue()).toBe('Do you sell second-hand spaceships?');
       await expect.poll(() => result.textContent()).not.toContain('shipping-time-en');
       expect(await page.locator('.kb-counts').textContent()).toMatch(/English: \d+/);

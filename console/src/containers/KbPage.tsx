@@ -1,11 +1,14 @@
 // The knowledge base for editors: try a question as the bot would see it, read what visitors
-// asked that the bot could not answer, and check the entries and their problems.
-import { useEffect, useState } from 'preact/hooks';
+// asked that the bot could not answer (and start a new entry for it), and check the entries and
+// their problems.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KbEntryInfo, KbIssueInfo, KbTryResult, Locale, UnansweredGap } from '../../../protocol/index.ts';
 import { kbEntries, kbGaps, kbTry } from '../api.ts';
-import { KbEntriesView } from '../views/KbEntriesView.tsx';
-import { KbGapsView } from '../views/KbGapsView.tsx';
-import { KbTryView } from '../views/KbTryView.tsx';
+import { entryTemplate, type EntryTemplate } from '../lib/kb-template.ts';
+import { KbEntriesPanel } from '../views/kb/KbEntriesPanel.tsx';
+import { KbGapsPanel } from '../views/kb/KbGapsPanel.tsx';
+import { KbTemplateDialog } from '../views/kb/KbTemplateDialog.tsx';
+import { KbTryPanel } from '../views/kb/KbTryPanel.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function KbPage() {
@@ -15,6 +18,7 @@ export function KbPage() {
   const [query, setQuery] = useState('');
   const [locale, setLocale] = useState<Locale | ''>('');
   const [result, setResult] = useState<KbTryResult | null>(null);
+  const [template, setTemplate] = useState<EntryTemplate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
@@ -22,6 +26,8 @@ export function KbPage() {
     kbEntries().then(setKb, fail);
     kbGaps().then(setGaps, fail);
   }, []);
+
+  const titles = useMemo(() => new Map((kb?.entries ?? []).map((e) => [e.id, e.questions[0] ?? ''])), [kb]);
 
   const run = async (q: string, l: Locale | '') => {
     if (!q.trim()) return;
@@ -41,23 +47,27 @@ export function KbPage() {
           {error}
         </p>
       )}
-      <KbTryView
+      <KbTryPanel
         query={query}
         locale={locale}
         result={result}
+        titles={titles}
         onQuery={setQuery}
         onLocale={setLocale}
         onTry={() => void run(query, locale)}
       />
-      <KbGapsView
+      <KbGapsPanel
         gaps={gaps}
         onTry={(g) => {
           setQuery(g.example);
           setLocale(g.locale);
           void run(g.example, g.locale);
         }}
+        // Ids already in use (all locales: ids are unique across the knowledge base) are never suggested.
+        onWrite={(g) => setTemplate(entryTemplate(g, titles.keys()))}
       />
-      <KbEntriesView kb={kb} />
+      <KbEntriesPanel kb={kb} />
+      {template && <KbTemplateDialog key={template.id} template={template} onClose={() => setTemplate(null)} />}
     </div>
   );
 }

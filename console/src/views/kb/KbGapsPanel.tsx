@@ -1,8 +1,17 @@
-import type { UnansweredGap } from '../../../protocol/index.ts';
-import { intlTag, localeName, useI18n } from '../i18n.ts';
-import { formatDate } from '../lib/time.ts';
+// What visitors asked that the bot could not answer, grouped by meaning: try one again, or start
+// a new entry for it.
+import type { UnansweredGap } from '../../../../protocol/index.ts';
+import { intlTag, localeName, useI18n } from '../../i18n.ts';
+import { formatDate } from '../../lib/time.ts';
+import './kb.css';
 
-export function KbGapsView({ gaps, onTry }: { gaps: UnansweredGap[] | null; onTry: (g: UnansweredGap) => void }) {
+interface Props {
+  gaps: UnansweredGap[] | null;
+  onTry: (g: UnansweredGap) => void;
+  onWrite: (g: UnansweredGap) => void;
+}
+
+export function KbGapsPanel({ gaps, onTry, onWrite }: Props) {
   const { t, lang } = useI18n();
   return (
     <section class="card" aria-labelledby="kb-gaps-title">
@@ -29,14 +38,21 @@ export function KbGapsView({ gaps, onTry }: { gaps: UnansweredGap[] | null; onTr
             <tbody>
               {gaps.map((g) => (
                 <tr key={g.locale + g.normalized}>
-                  <td dir="auto">{g.example}</td>
+                  <td>
+                    <bdi>{g.example}</bdi>
+                  </td>
                   <td>{localeName(t, g.locale)}</td>
                   <td class="num-cell">{g.count.toLocaleString(intlTag(lang))}</td>
                   <td>{formatDate(g.lastAt, intlTag(lang))}</td>
                   <td>
-                    <button type="button" onClick={() => onTry(g)}>
-                      {t('kbTryButton')}
-                    </button>
+                    <div class="gap-actions">
+                      <button type="button" onClick={() => onTry(g)}>
+                        {t('kbTryButton')}
+                      </button>
+                      <button type="button" class="write-entry" aria-haspopup="dialog" onClick={() => onWrite(g)}>
+                        {t('kbWriteEntry')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,10 @@
-import type { KbEntryInfo, KbIssueInfo } from '../../../protocol/index.ts';
-import { LOCALES } from '../../../protocol/index.ts';
-import { localeName, useI18n } from '../i18n.ts';
+// The entries per language, the validation problems as file:line: message, and the full list.
+import type { KbEntryInfo, KbIssueInfo } from '../../../../protocol/index.ts';
+import { LOCALES } from '../../../../protocol/index.ts';
+import { localeName, useI18n } from '../../i18n.ts';
+import './kb.css';
 
-export function KbEntriesView({ kb }: { kb: { entries: KbEntryInfo[]; issues: KbIssueInfo[] } | null }) {
+export function KbEntriesPanel({ kb }: { kb: { entries: KbEntryInfo[]; issues: KbIssueInfo[] } | null }) {
   const { t } = useI18n();
   return (
     <section class="card" aria-labelledby="kb-entries-title">
@@ -22,14 +24,16 @@ export function KbEntriesView({ kb }: { kb: { entries: KbEntryInfo[]; issues: Kb
             <div class="notice warn" role="status">
               <div>
                 <strong>{t('kbIssues', { n: kb.issues.length })}</strong>
-                <ul class="issues">
+                <ul class="issues kb-issues">
                   {kb.issues.map((i, n) => (
                     <li key={n}>
-                      <code dir="ltr">
+                      <code dir="ltr" class="issue-where">
                         {i.file}
-                        {i.line ? `:${i.line}` : ''}
+                        {i.line ? `:${i.line}` : ''}:
                       </code>{' '}
-                      <bdi>{i.message}</bdi>
+                      <bdi dir="ltr" class="issue-message">
+                        {i.message}
+                      </bdi>
                     </li>
                   ))}
                 </ul>
