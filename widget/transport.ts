@@ -6,6 +6,7 @@ import type {
   Ack,
   ChatMessage,
   ConversationView,
+  LeaveMessageRequest,
   Locale,
   Result,
   VisitorClientEvents,
@@ -173,15 +174,19 @@ export class ChatClient {
     }
   }
 
-  private async welcome(): Promise<void> {
-    const live = this.connectedOnce;
-    const had = this.state.conversation?.id || this.state.messages[0]?.conversationId || null;
-    const res = await this.call('hello', {
+  private hello() {
+    return this.call('hello', {
       locale: this.opts.locale(),
       // (the page title without our own "(2) " unread prefix)
       page: { url: location.href.slice(0, 2000), title: document.title.replace(/^\(\S+\) /, '').slice(0, 200), referrer: document.referrer.slice(0, 2000) },
       afterSeq: this.lastSeq,
     });
+  }
+
+  private async welcome(): Promise<void> {
+    const live = this.connectedOnce;
+    const had = this.state.conversation?.id || this.state.messages[0]?.conversationId || null;
+    const res = await this.hello();
     if (!res.ok) {
       // A token the server no longer knows: start over as a new visitor. Otherwise try again.
       if (res.error === 'unauthorized' || res.error === 'forbidden') store.set(TOKEN_KEY, null);
@@ -231,6 +236,14 @@ export class ChatClient {
     this.set({ messages: list, pending: this.state.pending.filter((p) => !confirmed.has(p.clientId)), agentTyping: added.some((m) => m.author === 'agent') ? false : this.state.agentTyping });
     if (confirmed.size) this.saveOutbox((o) => o.filter((p) => !confirmed.has(p.clientId)));
     for (const m of added) this.opts.onMessage?.(m, live);
+    // A handoff that left the bot in charge means nobody can answer now, but asked in words it
+    // comes without a conversation update: ask for the current view (unless one arrives).
+    if (live && added.some((m) => m.meta?.type == 'handoff'))
+      setTimeout(() => {
+        const c = this.state.conversation;
+        if (c?.status == 'bot' && c.agentsAvailable !== false)
+          void this.hello().then((r) => r.ok && r.conversation?.id == this.state.conversation?.id && this.adopt(r.conversation!));
+      }, 400);
   }
 
   private async refresh(conversationId: string): Promise<void> {
@@ -315,6 +328,21 @@ export class ChatClient {
     const r = await this.call('handoff', {});
     if (r.ok) this.adopt(r.conversation);
     return r.ok;
+  }
+
+  /** Leave a message when nobody can answer; the conversation becomes a ticket with a tracking code. */
+  async leaveMessage(req: LeaveMessageRequest): Promise<Result<{ trackingCode: string }>> {
+    const r = await this.call('leaveMessage', req);
+    if (r.ok) {
+      this.adopt(r.conversation);
+      store.set(IDENTIFIED_KEY, '1');
+    }
+    return r;
+  }
+
+  /** A left message and its replies, by tracking code (read-only; any device). */
+  ticket(trackingCode: string) {
+    return this.call('ticket', { trackingCode });
   }
 
   async close(): Promise<boolean> {

@@ -399,7 +399,8 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     const answer: Answer = this.bot.answer(question, this.locale(conv));
     const locale = answer.locale;
     if (answer.decision === 'human') {
-      if (answer.entry) await this.post(conv, 'bot', answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score });
+      // The FAQ's own "talk to a person" answer, unless nobody is there to talk to.
+      if (answer.entry && this.team.available()) await this.post(conv, 'bot', answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score });
       await this.enqueue(conv, 'asked');
       return;
     }
@@ -417,6 +418,7 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     if (conv.status === 'bot' && !this.team.available()) {
       // Nobody can answer now: the widget offers to leave a message instead (see leaveMessage).
       await this.post(conv, 'system', botText('nobodyAvailable', this.locale(conv)), { type: 'handoff', reason });
+      this.emit('conversation', conv); // carries agentsAvailable: false, so the widget offers the form
       return conv;
     }
     const queued = await this.store.transition(conv.id, ['bot'], { status: 'queued', queued_at: new Date().toISOString(), handoff_reason: reason });

@@ -68,6 +68,11 @@ export const RETRIEVAL = {
   synonymWeight: 0.7,
   /** In a message with several sentences, weight of the sentences that are not questions. */
   contextSentenceWeight: 0.3,
+  /** Soft matching of query terms against question terms by character-trigram Jaccard (features only):
+   *  credit = softMatchWeight × Jaccard, counted when Jaccard ≥ softMatchMin. Off by default: it made
+   *  no measurable difference on the dev set once fuzzy expansion and the stemmers were in place. */
+  softMatchWeight: 0,
+  softMatchMin: 0.5,
   /** Weight of the best single-question similarity added to the score when reranking. */
   questionSimRerank: 0,
   /** Candidates scored in detail (question similarity, margin). */
@@ -117,7 +122,7 @@ export class LocaleIndex {
   private lenQ: Float64Array; private lenT: Float64Array; private lenA: Float64Array; private lenG: Float64Array;
   private avgQ = 1; private avgT = 1; private avgA = 1;
   private questionTerms: string[][][] = [];
-  private questionSets: Array<Array<{ set: Set<string>; idfSum: number }>> = [];
+  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>> }>> = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
   /** surface words of the KB (fuzzy vocabulary) and the index term each one maps to */
@@ -189,7 +194,7 @@ export class LocaleIndex {
         const set = new Set(qt);
         let idfSum = 0;
         for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
-        return { set, idfSum };
+        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))) };
       }),
     );
     this.vocab = [...this.wordTerm.keys()];
@@ -376,6 +381,7 @@ export class LocaleIndex {
     for (const [d] of top) gramOf.set(d, gDen > 0 ? gsim[d] / gDen : 0);
     for (const d of touched) { scores[d] = 0; gsim[d] = 0; mark[d] = 0; }
     const idf0 = this.idf(0) || 1;
+    const qGrams = uniq.map((t) => new Set(grams(t)));
     const candidates: Candidate[] = top.map(([d, score]) => {
       const tf = this.docTerms[d];
       const c = new Float64Array(uniq.length), q = new Float64Array(uniq.length);
@@ -385,10 +391,10 @@ export class LocaleIndex {
         c[src] = Math.max(c[src], w);
         if (v[0] > 0) q[src] = Math.max(q[src], w);
       }
+      const qSim = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
       let coverage = 0, qCoverage = 0;
       for (let i = 0; i < uniq.length; i++) { coverage += c[i] * srcIdf[i]; qCoverage += q[i] * srcIdf[i]; }
       coverage /= denom; qCoverage /= denom;
-      const qSim = this.questionSim(d, expanded, uniq.length, srcIdf);
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
       return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, gram: gramOf.get(d) ?? 0, maxMiss };
@@ -403,15 +409,24 @@ export class LocaleIndex {
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry. */
-  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[]): number {
+  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): number {
     let qIdf = 0;
     for (let i = 0; i < nsrc; i++) qIdf += srcIdf[i];
     const qs = this.questionSets[d];
     let best = 0;
     const hit = new Float64Array(nsrc);
-    for (const { set, idfSum } of qs) {
+    for (const { set, idfSum, grams: tg } of qs) {
       hit.fill(0);
       for (const { term, w, src } of expanded) if (set.has(term) && w > hit[src]) hit[src] = w;
+      // soft match: morphological variants the stemmer missed share most character trigrams
+      for (let i = 0; i < nsrc; i++) {
+        if (RETRIEVAL.softMatchWeight === 0 || hit[i] >= RETRIEVAL.softMatchWeight || srcIdf[i] === 0) continue;
+        for (const g of tg) {
+          const sim = RETRIEVAL.softMatchWeight * jaccard(qGrams[i], g);
+          if (sim >= RETRIEVAL.softMatchWeight * RETRIEVAL.softMatchMin && sim > hit[i]) hit[i] = sim;
+        }
+      }
+      if (cov) for (let i = 0; i < nsrc; i++) if (hit[i] > cov[i]) cov[i] = hit[i];
       let inter = 0;
       for (let i = 0; i < nsrc; i++) inter += hit[i] * srcIdf[i];
       const dice = qIdf + idfSum > 0 ? (2 * inter) / (qIdf + idfSum) : 0;
@@ -419,6 +434,12 @@ export class LocaleIndex {
     }
     return best;
   }
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter === 0 ? 0 : inter / (a.size + b.size - inter);
 }
 
 export function stripMarkdown(md: string): string {

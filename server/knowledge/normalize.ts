@@ -11,7 +11,7 @@ import {
   FA_COLLOQUIAL,
   FA_STOP,
 } from './lexicon.ts';
-import { EN_PHRASES, SMALL_TALK } from './thesaurus.ts';
+import { AR_PHRASES, EN_PHRASES, FA_PHRASES, SMALL_TALK } from './thesaurus.ts';
 
 // ---------------------------------------------------------------- characters
 
@@ -215,7 +215,7 @@ function mapTokens(tokens: string[], table: Record<string, string>): string[] {
 export function analyze(text: string, locale: Locale): Analyzed {
   let canon = ' ' + canonicalChars(text).replace(/['’‘`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
   for (const re of SMALL_TALK[locale]) canon = canon.replace(re, ' ');
-  if (locale === 'en') for (const [re, rep] of EN_PHRASES) canon = canon.replace(re, rep);
+  for (const [re, rep] of locale === 'en' ? EN_PHRASES : locale === 'fa' ? FA_PHRASES : AR_PHRASES) canon = canon.replace(re, rep);
   let toks: string[] = canon.match(TOKEN_RE) ?? [];
   let stop: Set<string>;
   let stem: (w: string) => string;

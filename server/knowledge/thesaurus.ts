@@ -51,6 +51,11 @@ export const SYNONYM_GROUPS: Record<Locale, string[]> = {
     'weeks week',
     'days day',
     'duration time long',
+    'abroad international overseas foreign worldwide',
+    'gift present',
+    'wrap wrapping giftwrap',
+    'parcel package box shipment',
+    'question ask inquiry',
     'stolen theft stole lost',
     'worried concern',
   ],
@@ -85,6 +90,9 @@ export const SYNONYM_GROUPS: Record<Locale, string[]> = {
     'اطلاعات داده',
     'کارشناس اپراتور پشتیبان',
     'دستگاه کالا محصول',
+    'کادو هدیه',
+    'بسته مرسوله جعبه کارتن',
+    'خارج بینالمللی',
   ],
   ar: [
     'شراء اشتريت اشترى',
@@ -116,6 +124,9 @@ export const SYNONYM_GROUPS: Record<Locale, string[]> = {
     'استبدال تبديل',
     'مجاني مجانا',
     'جهاز منتج',
+    'هدية',
+    'طرد شحنة علبة كرتون',
+    'دولي الخارج خارج',
   ],
 };
 
@@ -158,3 +169,20 @@ export const SMALL_TALK: Record<Locale, RegExp[]> = {
     /(?:^|\s)(?:شلونک|کیفک|اخبارک|صباح الخیر|مساء الخیر|صباح النور|مساء النور|یعطیک العافیه|مع السلامه|الحمد لله)(?=\s|$)/g,
   ],
 };
+
+/**
+ * Persian / Arabic multi-word expressions → one word (canonical letters, ZWNJ removed):
+ * "doesn't work / won't turn on / stopped cooling" → broken, "give back" → return.
+ */
+export const FA_PHRASES: Array<[RegExp, string]> = [
+  [/(?:^|\s)(?:روشن|کار|خنک|گرم|شارژ|باز|وصل)\s+(?:نمیشود|نمیشه|نمیکند|نمیکنه|نشد|نشده|نمیشد|نمیکرد|نمیده|نمیدهد)(?=\s|$)/g, ' خراب '],
+  [/(?:^|\s)(?:از کار افتاده|از کار افتاد|خراب شده|خراب شد|ایراد دارد|ایراد داره|مشکل دارد|مشکل داره)(?=\s|$)/g, ' خراب '],
+  [/(?:^|\s)(?:پس|برگشت)\s+(?:بدهم|بدم|بدیم|بدهیم|بفرستم|بدهید|میدهم|میدم|بزنم)(?=\s|$)/g, ' مرجوع '],
+  [/(?:^|\s)(?:برگردانم|برگردونم|برگردانیم|برگردونیم|پسش بدم|پسش بدهم)(?=\s|$)/g, ' مرجوع '],
+];
+
+export const AR_PHRASES: Array<[RegExp, string]> = [
+  [/(?:^|\s)(?:لا|ما|مش|لم|لن)\s+(?:یعمل|تعمل|یشتغل|تشتغل|یشتغلش|تشتغلش|یسخن|تسخن|یبرد|تبرد|یشحن|تشحن|یدور|تدور|یشتغل|یفتح|تفتح|یعملش|تعملش|تشتغل)(?=\s|$)/g, ' عطل '],
+  [/(?:^|\s)توقفت?\s+عن\s+(?:العمل|التبرید|الدوران|التسخین|الشحن)(?=\s|$)/g, ' عطل '],
+  [/(?:^|\s)(?:خربت|خرب|خربان|خربانه|معطل|معطله|بایظ|بایظه|بایز)(?=\s|$)/g, ' عطل '],
+];

@@ -123,11 +123,11 @@ describe('with a person', () => {
     await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 2');
     expect(await axeViolations(page)).toEqual([]);
 
-    // The one ahead is taken: this visitor moves up, live.
+    // The one ahead is taken: this visitor moves up, live, and with a pick-up to go by, the wait shows.
     const queue = (await ok<{ queue: ConversationSummary[] }>(sara, 'hello', {})).queue;
     expect(queue).toHaveLength(2);
     await ok(sara, 'claim', { conversationId: queue[0].id });
-    await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 1');
+    await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 1 · less than a minute');
 
     await ok(sara, 'claim', { conversationId: queue[1].id });
     await expect.poll(() => page.locator(`${sel.panel} .hd p`).textContent()).toBe('You are chatting with Sara');

@@ -11,7 +11,11 @@ import { textDir } from '../../widget/app/views.tsx';
 import en from '../../widget/i18n/en.ts';
 import fa from '../../widget/i18n/fa.ts';
 import ar from '../../widget/i18n/ar.ts';
-import { num, times } from '../../widget/i18n/index.ts';
+import { eta, num, times } from '../../widget/i18n/index.ts';
+import moreEn from '../../widget/i18n/more-en.ts';
+import moreFa from '../../widget/i18n/more-fa.ts';
+import moreAr from '../../widget/i18n/more-ar.ts';
+import { normalizeCode } from '../../widget/app/extras.tsx';
 
 describe('config', () => {
   const resolve = (sources: object[], lang = '', src = 'https://chat.example.com/widget.js') => resolveConfig(sources, lang, src, 'https://shop.example');
@@ -115,6 +119,29 @@ describe('i18n', () => {
   it('has every string in fa and ar', () => {
     expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('has every late-view string (leave a message, look-up) in fa and ar', () => {
+    expect(Object.keys(moreFa).sort()).toEqual(Object.keys(moreEn).sort());
+    expect(Object.keys(moreAr).sort()).toEqual(Object.keys(moreEn).sort());
+  });
+
+  it('says the estimated wait in minutes, in the locale (Persian digits for fa)', () => {
+    expect(en.queue('2', eta('en', en, 170))).toBe('You are in the queue, position 2 · about 3 minutes');
+    expect(en.queue('2', eta('en', en, 59))).toBe('You are in the queue, position 2 · less than a minute');
+    expect(en.queue('2', '')).toBe('You are in the queue, position 2');
+    expect(eta('en', en, 0)).toBe('less than a minute');
+    expect(eta('en', en, 60)).toBe('about 1 minute');
+    expect(eta('fa', fa, 600)).toBe('حدود ۱۰ دقیقه');
+    expect(fa.queue(num('fa', 2), eta('fa', fa, 30))).toBe('شما در صف هستید، نفر ۲ — زمان انتظار کمتر از یک دقیقه');
+    expect(eta('ar', ar, 180)).toMatch(/^حوالي (٣|3) دقائق$/);
+  });
+
+  it('reads tracking codes typed loosely: any case, separators, Persian or Arabic digits', () => {
+    expect(normalizeCode(' abcd efgh 2345 ')).toBe('ABCD-EFGH-2345');
+    expect(normalizeCode('ABCD-EFGH-۲۳۴۵')).toBe('ABCD-EFGH-2345');
+    expect(normalizeCode('abcdefgh٢٣٤٥')).toBe('ABCD-EFGH-2345');
+    expect(normalizeCode(' short ')).toBe('short');
   });
 
   it('formats numbers and times per locale (Persian digits for fa)', () => {

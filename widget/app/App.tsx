@@ -1,6 +1,7 @@
 // The panel's container: reads the chat client and UI state, wires actions to views.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { num, strings } from '../i18n/index.ts';
+import { eta, num, strings } from '../i18n/index.ts';
+import type { ChatMessage } from '../../protocol/index.ts';
 import { IDENTIFIED_KEY, store, type ChatClient } from '../transport.ts';
 import type { Locale, ResolvedConfig } from '../types.ts';
 import { useStore, type Store } from './store.ts';
@@ -8,7 +9,7 @@ import { Composer, Header, Message, PendingMessage } from './views.tsx';
 
 type Extras = typeof import('./extras.tsx');
 let extras: Promise<Extras> | undefined;
-const loadExtras = () => (extras ||= import('./extras.tsx'));
+const loadExtras = (l: Locale) => (extras ||= import('./extras.tsx')).then((x) => x.prep(l).then(() => x));
 
 export interface Ui {
   open: boolean;
@@ -23,6 +24,10 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   const { open, locale, announce } = useStore(ui);
   const { conversation: conv, messages, pending, connection, agentTyping } = useStore(client);
   const [prechat, setPrechat] = useState(false);
+  // Tracking-code look-up shown; the code just left (its card); seq of the handoff whose form was put away.
+  const [lookup, setLookup] = useState(false);
+  const [left, setLeft] = useState('');
+  const [dismissed, setDismissed] = useState(0);
   const panel = useRef<HTMLDivElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const typingAt = useRef(0);
@@ -30,9 +35,18 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   const t = strings(locale);
   const status = conv?.status ?? null;
   const [x, setX] = useState<Extras>();
-  const needExtras = status === 'closed' || prechat;
+
+  let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined;
+  for (const m of messages) {
+    if (m.author === 'bot' || m.author === 'agent') lastBot = m;
+    if (m.meta?.type === 'handoff') lastHandoff = m;
+  }
+  // A person was asked for (and the bot has not spoken since), but nobody can answer now.
+  const nobody = status === 'bot' && conv?.agentsAvailable === false && !!lastHandoff && lastHandoff.seq > Math.max(dismissed, lastBot?.seq ?? 0);
+  const code = status === 'offline' && conv?.trackingCode;
+  const needExtras = status === 'closed' || prechat || nobody || lookup || !!left;
   useEffect(() => {
-    if (needExtras) void loadExtras().then(setX);
+    if (needExtras) void loadExtras(locale).then(setX);
   }, [needExtras]);
 
   // Focus into the panel when it opens.
@@ -79,7 +93,6 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
     else void client.handoff();
   };
 
-  const lastBot = [...messages].reverse().find((m) => m.author !== 'visitor' && m.author !== 'system');
   const botInCharge = !status || status === 'bot';
   const sub =
     status === 'assigned' && conv?.agentName ? t.withAgent(conv.agentName) : status === 'queued' ? t.waiting : t.botStatus;
@@ -103,7 +116,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
         title={config.title || t.title}
         sub={sub}
         avatar={status === 'assigned' ? config.avatar : undefined}
-        canEnd={!!conv && status !== 'closed'}
+        canEnd={!!conv && status !== 'closed' && !code}
         onEnd={() => void client.close()}
         onClose={close}
       />
@@ -114,9 +127,21 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       )}
       {status === 'queued' && (
         <p class="bn q" role="status">
-          {conv?.queuePosition ? t.queue(num(locale, conv.queuePosition)) : t.waiting}
+          {conv?.queuePosition ? t.queue(num(locale, conv.queuePosition), conv.etaSeconds != null ? eta(locale, t, conv.etaSeconds) : '') : t.waiting}
         </p>
       )}
+      {code && (
+        <p class="bn" role="status">
+          {t.left} <b dir="ltr">{code}</b>
+        </p>
+      )}
+      {lookup ? (
+        x && <x.Lookup t={t} locale={locale} find={(c) => client.ticket(c)}
+            // (read-only: no chips or handoff button)
+            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
+            onBack={() => setLookup(false)} />
+      ) : (
+      <>
       <div class="log" ref={log} role="log" aria-label={t.messages} tabIndex={0}>
         {!messages.length && (
           <div class="m bot greet">
@@ -131,7 +156,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
             m={m}
             t={t}
             locale={locale}
-            actions={botInCharge && (m.meta?.type === 'no_answer' || m === lastBot)}
+            actions={botInCharge && !nobody && (m.meta?.type === 'no_answer' || m === lastBot)}
             showHandoff={m.meta?.type === 'no_answer' || m === lastBot}
             onSuggest={send}
             onHandoff={handoff}
@@ -144,18 +169,38 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       </div>
       <div class="ft">
         {!needExtras ? (
-          <Composer t={t} onSend={send} onTyping={onTyping} />
-        ) : !x ? null : status === 'closed' ? (
+          <>
+            <Composer t={t} onSend={send} onTyping={onTyping} />
+            {botInCharge && (
+              <button type="button" class="lk tc" onClick={() => setLookup(true)}>
+                {t.haveCode}
+              </button>
+            )}
+          </>
+        ) : !x ? null : left ? (
+          <x.Left locale={locale} code={left} onDone={() => setLeft('')} />
+        ) : status === 'closed' ? (
           <x.Rating
-            t={t}
             locale={locale}
             rated={conv?.rating != null}
             onRate={(s, c) => client.rate(s, c)}
             onRestart={() => void client.restart()}
           />
+        ) : nobody ? (
+          <x.Leave
+            t={t}
+            locale={locale}
+            onSend={async (req) => {
+              const r = await client.leaveMessage(req);
+              if (r.ok) setLeft(r.trackingCode);
+              return r;
+            }}
+            onBack={() => setDismissed(lastHandoff!.seq)}
+            onLookup={() => setLookup(true)}
+          />
         ) : (
           <x.Prechat
-            t={t}
+            locale={locale}
             onCancel={() => setPrechat(false)}
             onDone={(p) => {
               setPrechat(false);
@@ -164,6 +209,8 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
           />
         )}
       </div>
+      </>
+      )}
       <div class="sr" aria-live="polite">
         {announce}
       </div>

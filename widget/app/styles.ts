@@ -14,10 +14,11 @@ button{font:inherit;cursor:pointer}
 .ib{background:none;color:inherit;border:0;border-radius:8px;min-width:36px;height:36px;font-size:14px}
 svg{width:20px;height:20px;fill:currentColor}
 :focus-visible{outline:3px solid var(--pc);outline-offset:2px}
+[tabindex="-1"]:focus{outline:0}
 .hd :focus-visible{outline-color:currentColor;outline-offset:-3px}
 .bn{margin:0;padding:8px 14px;font-size:14px;background:#fef7e0;color:#3d2e00}
 .q{background:#e8f0fe;color:#0b2a5b}
-.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
+.log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain;min-height:120px}
 .m{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .visitor{align-self:flex-end;align-items:flex-end}
 .bub{padding:8px 12px;border-radius:16px;background:#eef1f4;overflow-wrap:anywhere;max-width:100%}
@@ -35,7 +36,12 @@ pre{white-space:pre-wrap}
 .acts{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
 .chip,.pri{border:1px solid var(--pc);background:#fff;color:#1f1f1f;border-radius:16px;padding:6px 12px;font-size:14px}
 .pri{background:var(--pc);color:var(--po);font-weight:600}
-.ft{border-top:1px solid #dadce0;padding:10px}
+.ft{border-top:1px solid #dadce0;padding:10px;overflow-y:auto}
+.two>*{flex:1;min-width:0}
+.tc{display:block;margin:4px auto 0}
+h3{margin:0;font-size:15px}
+.code{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
+code{font:700 20px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px}
 form{display:flex;gap:8px;margin:0}
 textarea,input{font:inherit;font-size:16px;font-weight:400;color:#1f1f1f;background:#fff;border:1px solid #80868b;border-radius:12px;padding:9px 12px;width:100%}
 textarea{flex:1;resize:none;max-height:120px}

@@ -20,7 +20,8 @@ export function Time({ locale, iso }: { locale: Locale; iso: string }) {
   return <time dateTime={iso} title={t.full}>{t.short}</time>;
 }
 
-/** System messages say what happened in the visitor's language, from `meta`. */
+/** System messages say what happened in the visitor's language, from `meta` (a handoff's own text
+ * says whether the visitor is queued or nobody can answer now). */
 function systemText(m: ChatMessage, t: Strings, locale: Locale): string {
   const meta = m.meta;
   switch (meta?.type) {
@@ -30,8 +31,6 @@ function systemText(m: ChatMessage, t: Strings, locale: Locale): string {
       return t.sysReleased;
     case 'closed':
       return t.sysClosed;
-    case 'handoff':
-      return t.sysHandoff;
     case 'rated':
       return t.sysRated(num(locale, meta.score));
     default:

@@ -25,6 +25,11 @@ export function num(locale: Locale, n: number): string {
   return new Intl.NumberFormat(TAG[locale]).format(n);
 }
 
+/** The wait while queued: "about 3 minutes", "less than a minute" (in the locale's words and digits). */
+export function eta(locale: Locale, t: Strings, seconds: number): string {
+  return seconds < 60 ? t.etaSoon : t.eta(new Intl.NumberFormat(TAG[locale], { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.round(seconds / 60)));
+}
+
 /** "14:05" (or "۱۴:۰۵") and the full date for a title attribute. */
 export function times(locale: Locale, iso: string): { short: string; full: string } {
   const d = new Date(iso);

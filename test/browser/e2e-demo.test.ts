@@ -126,5 +126,67 @@ describe('the demo, in Persian, end to end', () => {
       await visitorCtx.close();
       await agentCtx.close();
     }
-  });
+  }, 90_000);
+
+  it('gives the agent the tools: bot history, visitor context, an FAQ answer, a note the visitor never sees', async () => {
+    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const agentCtx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    try {
+      const shop = await visitorCtx.newPage();
+      await shop.goto(server.url + '/?lang=en');
+      await shop.locator(sel.launcher).click();
+      await shop.locator(sel.input).waitFor();
+      await say(shop, 'How much does shipping cost?');
+      await expect.poll(() => bots(shop).count(), { timeout: 10_000 }).toBe(1);
+      await say(shop, 'human please');
+      await expect.poll(() => shop.locator(`${sel.panel} .bn.q`).count(), { timeout: 10_000 }).toBe(1);
+
+      const page = await agentCtx.newPage();
+      await page.goto(server.url + '/console/');
+      await page.getByLabel('Email').fill(server.admin.email);
+      await page.getByLabel('Password').fill(server.admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const row = page.locator('.queue li').first();
+      await row.waitFor();
+      await row.locator('.claim').click();
+      const pane = page.locator('.conversation');
+      const composer = pane.locator('textarea');
+      await composer.waitFor();
+      // The bot's turn and who the visitor is.
+      expect(await pane.locator('.msg-bot .msg-meta').first().textContent()).toMatch(/Answered from the FAQ: shipping-cost-en/);
+      const panel = page.locator('.visitor-panel');
+      expect(await panel.getByText(`${server.url}/?lang=en`).count()).toBe(1);
+      expect(await panel.getByText('English').count()).toBeGreaterThan(0);
+
+      // A note for colleagues.
+      await pane.getByRole('radio', { name: 'Internal note' }).click();
+      await composer.fill('Asked about Shiraz: check the courier contract');
+      await composer.press('Enter');
+      await pane.locator('.msg-note[data-seq]').waitFor();
+      await pane.getByRole('radio', { name: 'Reply' }).click();
+
+      // An FAQ answer as the reply.
+      await pane.getByRole('button', { name: 'FAQ answers' }).click();
+      await pane.getByLabel('Search FAQ answers').fill('How much does shipping cost?');
+      const insert = pane.getByRole('button', { name: /^Insert the answer/ }).first();
+      await insert.waitFor();
+      await insert.click();
+      const inserted = await composer.inputValue();
+      expect(inserted).toBe(server.porsan.knowledge.entry('shipping-cost-en')?.answer);
+      await composer.press('Enter');
+      await expect.poll(async () => (await shown(shop)).filter((m) => m.startsWith('agent:')).length, { timeout: 10_000 }).toBe(1);
+      expect((await shown(shop)).join('\n')).not.toContain('courier contract');
+      await page.screenshot({ path: artifact('e2e-en-console.png') });
+      await page.locator('.topbar .lang-switch').click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await page.screenshot({ path: artifact('e2e-fa-console.png') });
+      await shop.screenshot({ path: artifact('e2e-en-widget.png') });
+    } catch (err) {
+      for (const [i, p] of [...visitorCtx.pages(), ...agentCtx.pages()].entries()) await p.screenshot({ path: artifact(`e2e-failure-${i}.png`) });
+      throw err;
+    } finally {
+      await visitorCtx.close();
+      await agentCtx.close();
+    }
+  }, 90_000);
 });
