@@ -12,14 +12,18 @@ const ROOT = resolve(import.meta.dirname, '..');
 export interface EvalQuery { q: string; locale?: Locale; expect: string | null; accept?: string[]; kind: string }
 export interface EvalResult {
   inScope: number; correct: number; wrong: number; missed: number; oos: number; falseAnswers: number;
+  /** in-scope queries where the right entry was answered or offered among the suggestions */
+  offered: number;
   kinds: Map<string, { n: number; ok: number }>;
   rows: Array<{ query: EvalQuery; id: string | null; score: number; ok: boolean }>;
 }
 
 export function evaluate(kb: KnowledgeBase, queries: EvalQuery[]): EvalResult {
-  const r: EvalResult = { inScope: 0, correct: 0, wrong: 0, missed: 0, oos: 0, falseAnswers: 0, kinds: new Map(), rows: [] };
+  const r: EvalResult = { inScope: 0, correct: 0, wrong: 0, missed: 0, oos: 0, falseAnswers: 0, offered: 0, kinds: new Map(), rows: [] };
   for (const query of queries) {
     const { id, score } = matchRecord(kb, query.q, query.locale);
+    const a = kb.answer(query.q, query.locale);
+    const suggestions = a.decision === 'suggest' ? a.suggestions.map((e) => e.id) : [];
     let ok: boolean;
     if (query.expect === null) {
       r.oos++;
@@ -28,6 +32,7 @@ export function evaluate(kb: KnowledgeBase, queries: EvalQuery[]): EvalResult {
     } else {
       r.inScope++;
       ok = id !== null && (id === query.expect || (query.accept ?? []).includes(id));
+      if (ok || (id === null && suggestions.some((x) => x === query.expect || (query.accept ?? []).includes(x)))) r.offered++;
       if (ok) r.correct++;
       else if (id === null) r.missed++;
       else r.wrong++;
@@ -56,6 +61,7 @@ export async function runEval(opts: { kb?: string; set?: string; verbose?: boole
   console.log(`in-scope accuracy      ${pct(r.correct, r.inScope).padStart(7)}  (${r.correct}/${r.inScope})   target >= 97%`);
   console.log(`wrong-answer rate      ${pct(r.wrong, r.inScope).padStart(7)}  (${r.wrong}/${r.inScope})   target <= 1%`);
   console.log(`missed (no answer)     ${pct(r.missed, r.inScope).padStart(7)}  (${r.missed}/${r.inScope})`);
+  console.log(`answered or suggested   ${pct(r.offered, r.inScope).padStart(6)}  (${r.offered}/${r.inScope})   right entry answered, or offered by a 'suggest' decision`);
   console.log(`oos false-answer rate  ${pct(r.falseAnswers, r.oos).padStart(7)}  (${r.falseAnswers}/${r.oos})   target <= 3%\n`);
   console.log('accuracy per kind:');
   for (const [kind, k] of [...r.kinds].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${kind.padEnd(11)} ${pct(k.ok, k.n).padStart(7)}  (${k.ok}/${k.n})`);
