@@ -410,7 +410,9 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     }
     const suggestions: Suggestion[] = answer.suggestions.slice(0, 3).map((e) => ({ id: e.id, title: e.questions[0] ?? e.id }));
     await this.store.recordUnanswered({ conversationId: conv.id, locale, text: question, normalized: this.bot.normalize(question, locale) });
-    const text = botText(suggestions.length ? 'noAnswer' : 'noAnswerNoSuggestions', locale);
+    // Suggestions are in the language the visitor wrote; with none to offer, answer in the
+    // widget's language (gibberish in Latin letters on a Persian page should not get English).
+    const text = suggestions.length ? botText('noAnswer', locale) : botText('noAnswerNoSuggestions', this.locale(conv));
     await this.post(conv, 'bot', text, { type: 'no_answer', suggestions });
   }
 

@@ -62,6 +62,13 @@ describe('the bot', () => {
     expect(gaps.some((g) => g.example.includes('unladen swallow'))).toBe(true);
   });
 
+  it('says "I don\'t know" in the widget\'s language when the text is in no language it knows', async () => {
+    const v = await visitor('fa');
+    const reply = await ask(v, 'zzqx plorv wumble');
+    expect(reply.meta).toEqual({ type: 'no_answer', suggestions: [] });
+    expect(reply.text).toMatch(/^متأسفم/);
+  });
+
   it('renders markdown answers as a safe tree, never raw HTML', async () => {
     const v = await visitor('en');
     const reply = await ask(v, 'How long does delivery take?');
