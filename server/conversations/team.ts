@@ -37,8 +37,18 @@ export function defaultSettings(opts: { alwaysOpen: boolean; timeZone: string })
 
 const WEEKDAYS: Record<string, keyof BusinessHours['days']> = { Sun: '0', Mon: '1', Tue: '2', Wed: '3', Thu: '4', Fri: '5', Sat: '6' };
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+function clock(timeZone: string): Intl.DateTimeFormat {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, f);
+  }
+  return f;
+}
+
 export function withinHours(hours: BusinessHours, at: Date): boolean {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: hours.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = clock(hours.timeZone).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const day = WEEKDAYS[get('weekday')];
   if (!day) return false;

@@ -397,7 +397,26 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  cachePreparedStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrate(db, 'sqlite');
   return new Store(db);
+}
+
+/**
+ * Kysely prepares every query afresh; the same few dozen SQL strings repeat on every
+ * message, so keep their prepared statements (better-sqlite3 runs them synchronously,
+ * so one statement is never used by two queries at once).
+ */
+function cachePreparedStatements(database: BetterSqlite3.Database): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  database.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size < 500) cache.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof database.prepare;
 }
