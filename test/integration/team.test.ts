@@ -195,6 +195,18 @@ describe('presence and grace', () => {
   });
 });
 
+describe('logout', () => {
+  it("ends the session's live sockets", async () => {
+    await start();
+    const nima = await agent('Nima');
+    const cut = new Promise<void>((resolve) => nima.socket.on('disconnect', () => resolve()));
+    const res = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie: nima.cookie } });
+    expect(res.status).toBe(204);
+    await cut;
+    expect((await fetch(`${server.url}/api/me`, { headers: { cookie: nima.cookie } })).status).toBe(401);
+  });
+});
+
 describe('admin and editor APIs', () => {
   it('lets admins add agents and reset passwords, and nobody else', async () => {
     await start();
