@@ -180,6 +180,7 @@ export class ChatClient {
       // (the page title without our own "(2) " unread prefix)
       page: { url: location.href.slice(0, 2000), title: document.title.replace(/^\(\S+\) /, '').slice(0, 200), referrer: document.referrer.slice(0, 2000) },
       afterSeq: this.lastSeq,
+      timeZone: visitorTimeZone(),
     });
   }
 
@@ -374,5 +375,15 @@ export class ChatClient {
   /** Re-introduce ourselves, e.g. after a locale change. */
   rehello(): void {
     if (this.ready) void this.welcome();
+  }
+}
+
+/** The visitor's IANA time zone, so agents can see their local time. */
+function visitorTimeZone(): string | undefined {
+  try {
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return tz && /^[\w+\-/]{1,64}$/.test(tz) ? tz : undefined;
+  } catch {
+    return undefined;
   }
 }

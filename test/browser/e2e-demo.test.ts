@@ -129,7 +129,7 @@ describe('the demo, in Persian, end to end', () => {
   }, 90_000);
 
   it('gives the agent the tools: bot history, visitor context, an FAQ answer, a note the visitor never sees', async () => {
-    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const visitorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Asia/Dubai' });
     const agentCtx = await browser.newContext({ viewport: { width: 1360, height: 860 } });
     try {
       const shop = await visitorCtx.newPage();
@@ -157,6 +157,7 @@ describe('the demo, in Persian, end to end', () => {
       const panel = page.locator('.visitor-panel');
       expect(await panel.getByText(`${server.url}/?lang=en`).count()).toBe(1);
       expect(await panel.getByText('English').count()).toBeGreaterThan(0);
+      expect(await panel.textContent()).toContain('Asia/Dubai'); // the visitor's local time
 
       // A note for colleagues.
       await pane.getByRole('radio', { name: 'Internal note' }).click();
