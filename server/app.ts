@@ -105,9 +105,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   };
 }
 
-/** Ranked entries for an agent's search: the bot's pick first, then its near candidates. */
+/** Ranked entries for an agent's search: the engine's top entries with their confidences, best first. */
 function searchKnowledge(knowledge: KnowledgeService, query: string, locale?: Locale): KbHit[] {
-  const a = knowledge.answer(query, locale);
-  const entries = [...(a.entry ? [a.entry] : []), ...a.suggestions];
-  return entries.slice(0, 5).map((e, i) => ({ id: e.id, locale: e.locale, title: e.questions[0] ?? e.id, answer: e.answer, score: i === 0 ? a.score : 0 }));
+  return knowledge.search(query, locale, 5).map(({ entry: e, score }) => ({ id: e.id, locale: e.locale, title: e.questions[0] ?? e.id, answer: e.answer, score }));
 }

@@ -62,6 +62,14 @@ export function createHttpApp({ config, store, knowledge, log, onLogout, team, c
   app.use(adminRoutes({ store, team, conversations, knowledge, cutAgent }));
 
   const consoleDir = built('console');
+  app.use('/console', (_req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
   app.use('/console', express.static(consoleDir, { index: 'index.html' }));
   app.get(/^\/console(\/.*)?$/, (_req, res) => {
     const index = join(consoleDir, 'index.html');

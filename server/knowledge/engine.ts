@@ -17,18 +17,41 @@ for (const [loc, set] of [['fa', FA_STOP], ['ar', AR_STOP], ['en', EN_STOP]] as 
   }
 }
 
-/** Is this (unknown) word one edit away from a stop word of the language? */
-export function isNearStopWord(word: string, locale: Locale): boolean {
-  if (word.length < 3) return false;
+/**
+ * How surely is this (unknown) word a slip of a stop word of the language ("wil", "teh", "yuor")?
+ * 1 for three-letter words one edit away, and for longer words with a dropped letter or two swapped
+ * neighbours; 0.5 for longer words with a substituted or added letter, because that also turns
+ * real content words into stop words ("sell" ~ "well"); 0 otherwise.
+ */
+export function stopWordSlip(word: string, locale: Locale): number {
+  if (word.length < 3) return 0;
+  let best = 0;
   for (const len of [word.length - 1, word.length, word.length + 1]) {
-    for (const s of STOP_BY_LEN[locale].get(len) ?? []) if (withinOneEdit(word, s)) return true;
+    for (const s of STOP_BY_LEN[locale].get(len) ?? []) {
+      if (!withinOneEdit(word, s)) continue;
+      if (word.length === 3 || len > word.length || isSwap(word, s)) return 1;
+      best = 0.5;
+    }
   }
-  return false;
+  return best;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
+/** Is this (unknown) word one edit away from a stop word of the language? */
+export function isNearStopWord(word: string, locale: Locale): boolean {
+  return stopWordSlip(word, locale) > 0;
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+function withinOneEdit(a: string, b: string, swaps = false): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
+  if (swaps && isSwap(a, b)) return true;
   let i = 0, j = 0, edits = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) { i++; j++; continue; }
@@ -56,10 +79,15 @@ export const RETRIEVAL = {
   fuzzyMaxExpansions: 2,
   /** Terms shorter than this are never fuzzy-expanded (too ambiguous). */
   fuzzyMinLength: 3,
-  /** Stricter cut-off for terms of 3 letters (short terms collide easily). */
+  /** Stricter cut-off for terms of at most fuzzyShortLength letters (short terms collide easily). */
   fuzzyMaxScoreShort: 0.2,
+  fuzzyShortLength: 3,
   /** How many vocabulary terms the trigram pre-filter hands to fuse.js. */
   fuzzyCandidates: 24,
+  /** Words at least this long that are one edit (or one swap) away from a KB word are taken as that word… */
+  singleEditMinLength: 4,
+  /** …with this weight (a typo, not an exact match). */
+  singleEditWeight: 0.9,
   /** Weight of query terms unknown to the KB in the coverage denominator (0 = ignore, 1 = full idf). */
   unknownTermWeight: 0.8,
   /** Trigrams found in more than this share of the entries are skipped (no signal, long lists). */
@@ -259,11 +287,22 @@ export class LocaleIndex {
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, RETRIEVAL.fuzzyCandidates)
         .map(([i]) => this.vocab[i]);
-      if (pool.length) {
+      // a single slip (insertion, deletion, substitution or swap of two neighbours) of a KB word is
+      // by far the most common typo: such words win outright over looser fuse.js matches
+      // (short words: only a dropped letter or a swap, since a changed letter often makes another real word: cars/card)
+      const near = term.length < RETRIEVAL.singleEditMinLength ? []
+        : term.length < RETRIEVAL.singleEditMinLength + 1 ? pool.filter((w) => w.length === term.length + 1 ? withinOneEdit(term, w) : isSwap(term, w))
+        : pool.filter((w) => withinOneEdit(term, w, true));
+      if (near.length) {
+        result = near
+          .map((w): [string, number] => [this.wordTerm.get(w)!, RETRIEVAL.singleEditWeight])
+          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
+          .slice(0, RETRIEVAL.fuzzyMaxExpansions);
+      } else if (pool.length) {
         const fuse = new Fuse(pool, { includeScore: true, threshold: RETRIEVAL.fuzzyMaxScore, ignoreLocation: true, minMatchCharLength: 2, isCaseSensitive: true });
         result = fuse
           .search(term)
-          .filter((r) => (r.score ?? 1) <= (term.length <= 3 ? RETRIEVAL.fuzzyMaxScoreShort : RETRIEVAL.fuzzyMaxScore))
+          .filter((r) => (r.score ?? 1) <= (term.length <= RETRIEVAL.fuzzyShortLength ? RETRIEVAL.fuzzyMaxScoreShort : RETRIEVAL.fuzzyMaxScore))
           // penalize length differences fuse ignores (a term matching inside a longer word)
           .map((r): [string, number] => [this.wordTerm.get(r.item)!, (1 - (r.score ?? 1)) * (1 - 0.15 * Math.abs(r.item.length - term.length))])
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -300,7 +339,7 @@ export class LocaleIndex {
     return { uniq, qw, words, surface };
   }
 
-  search(text: string, limit = RETRIEVAL.rerankDepth): SearchResult {
+  search(text: string, limit: number = RETRIEVAL.rerankDepth): SearchResult {
     const { uniq, qw, words, surface } = this.queryTerms(text);
     const terms = uniq;
     const n = this.entries.length;
@@ -308,6 +347,7 @@ export class LocaleIndex {
     // expanded query: term → (weight, original term index)
     const expanded: Array<{ term: string; w: number; src: number }> = [];
     const srcIdf: number[] = [];
+    const exact = new Set(uniq.filter((t) => this.postings.has(t)));
     uniq.forEach((t, i) => {
       const p = this.postings.get(t);
       let maxIdf = 0;
@@ -319,13 +359,15 @@ export class LocaleIndex {
         maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
       };
       if (p) push(t, 1);
-      else for (const [term, w] of this.fuzzy(surface[i])) if (this.postings.has(term)) push(term, w);
+      // (a fuzzy form equal to another word of the same message is no typo of this one: "مدیر" ≠ "متجر" in "مدیر متجر")
+      else for (const [term, w] of this.fuzzy(surface[i])) if (this.postings.has(term) && !exact.has(term)) push(term, w);
       for (const syn of this.synonyms.get(t) ?? []) if (this.postings.has(syn)) push(syn, RETRIEVAL.synonymWeight);
-      if (seen.size === 0 && isNearStopWord(surface[i], this.locale)) {
+      const slip = seen.size === 0 ? stopWordSlip(surface[i], this.locale) : 0;
+      if (slip === 1) {
         srcIdf.push(0); // a mistyped function word ("wil", "teh"): no content
       } else if (seen.size === 0) {
         unknown.push(t);
-        srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i]);
+        srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i] * (1 - slip));
       } else srcIdf.push((p ? this.idf(p.docs.length) : maxIdf) * qw[i]);
     });
     // expansion weights were multiplied by qw; coverage tracks the unweighted match quality

@@ -9,7 +9,7 @@
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import type { Locale } from '../../protocol/index.ts';
 import { LOCALES } from '../../protocol/index.ts';
-import { LocaleIndex, type Candidate } from './engine.ts';
+import { LocaleIndex, RETRIEVAL, type Candidate } from './engine.ts';
 import { detectHumanRequest, findHumanEntry } from './human.ts';
 import { finglishToPersian, inferLocale, latinSkeleton, type VocabHint } from './language.ts';
 import { loadKb } from './loader.ts';
@@ -44,8 +44,24 @@ export const LONG_MESSAGE_AGREEMENT = true;
 /** Maximum number of suggestions offered. */
 export const MAX_SUGGESTIONS = 3;
 
+/** Default and maximum number of hits returned by `search`. */
+export const SEARCH_DEFAULT_LIMIT = 10;
+export const SEARCH_MAX_LIMIT = 50;
+
+export interface KbSearchHit {
+  entry: KbEntry;
+  /** the engine's confidence (0..1) that this entry answers the query */
+  score: number;
+}
+
 export interface KnowledgeService {
   answer(question: string, locale?: Locale): Answer;
+  /**
+   * Ranked search for agents and editors: the top entries by the engine's ranking with their
+   * confidences, best first. Unlike `answer`, it returns hits for short keyword queries the bot
+   * itself would not answer. The language is inferred from the text when `locale` is missing.
+   */
+  search(query: string, locale?: Locale, limit?: number): KbSearchHit[];
   entries(): KbEntry[];
   entry(id: string): KbEntry | undefined;
   /** validation errors of the last load attempt (empty when clean) */
@@ -144,11 +160,11 @@ export class KnowledgeBase {
   }
 
   /** Ranked candidates with their confidences (for `kb ask` and diagnostics). */
-  rank(question: string, locale?: Locale): { locale: Locale; text: string; terms: string[]; unknown: string[]; ranked: Array<{ entry: KbEntry; confidence: number; candidate: Candidate }> } {
+  rank(question: string, locale?: Locale, depth?: number): { locale: Locale; text: string; terms: string[]; unknown: string[]; ranked: Array<{ entry: KbEntry; confidence: number; candidate: Candidate }> } {
     const p = this.prepare(question, locale);
     const idx = this.indexes.get(p.locale);
     if (!idx) return { ...p, terms: [], unknown: [], ranked: [] };
-    const { candidates, terms, unknown } = idx.search(p.text);
+    const { candidates, terms, unknown } = idx.search(p.text, depth);
     const ranked = candidates.map((c, i) => ({
       entry: c.entry,
       candidate: c,
@@ -173,6 +189,15 @@ export class KnowledgeBase {
       }
     }
     return { ...p, terms, unknown, ranked };
+  }
+
+  /** Ranked search (see `KnowledgeService.search`): engine order, confidence as score. */
+  search(query: string, locale?: Locale, limit = SEARCH_DEFAULT_LIMIT): KbSearchHit[] {
+    const n = Math.max(0, Math.min(SEARCH_MAX_LIMIT, Math.floor(Number.isFinite(limit) ? limit : SEARCH_DEFAULT_LIMIT)));
+    if (n === 0 || !query.trim()) return [];
+    const { ranked } = this.rank(query, locale, Math.max(n, RETRIEVAL.rerankDepth));
+    // entries reached only through shared character trigrams (no query term, fuzzy form or synonym in them) are noise
+    return ranked.filter((r) => r.candidate.coverage > 0).slice(0, n).map((r) => ({ entry: r.entry, score: round(r.confidence) }));
   }
 
   answer(question: string, locale?: Locale): Answer {
@@ -270,6 +295,7 @@ export async function openKnowledge(opts: OpenKnowledgeOptions): Promise<Knowled
 
   return {
     answer: (q, l) => current.answer(q, l),
+    search: (q, l, n) => current.search(q, l, n),
     entries: () => current.all,
     entry: (id) => current.entry(id),
     issues: () => lastIssues,

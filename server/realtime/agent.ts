@@ -32,6 +32,11 @@ export function toAgentInfo(a: AgentRow): AgentInfo {
 
 export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Conversations, team: Team, log: Logger): void {
   nsp.use(async (socket, next) => {
+    // The console is served by this server: a page from anywhere else must not ride an
+    // agent's cookie (cross-site WebSocket hijacking), whatever the browser's cookie rules.
+    const { origin } = socket.handshake.headers;
+    const host = String(socket.handshake.headers['x-forwarded-host'] ?? socket.handshake.headers.host ?? '').split(',')[0]?.trim();
+    if (origin && host && safeHost(origin) !== host) return next(new Error('forbidden origin'));
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const sessionHash = token ? hashToken(token) : null;
     const agent = sessionHash ? await store.sessionAgent(sessionHash).catch(() => undefined) : undefined;
@@ -98,4 +103,12 @@ export function setupAgents(nsp: AgentNamespace, store: Store, conversations: Co
 
     await socket.join([AGENTS_ROOM, agentRoom(agent.id)]);
   });
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

@@ -120,7 +120,7 @@ async function addAgent(a: { email: string; name: string; role: 'agent' | 'edito
 
 // ---------------------------------------------------------------- the console
 async function openConsole(init?: () => void): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-US', bypassCSP: true /* lets the test inject axe-core */ });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[console page error]', err));

@@ -282,3 +282,23 @@ describe('login', () => {
     }
   });
 });
+
+describe('the console edge', () => {
+  it('refuses agent sockets opened from another origin, even with a valid session', async () => {
+    const cookie = await login(server.url, server.admin.email, server.admin.password);
+    const { io } = await import('socket.io-client');
+    const foreign = io(`${server.url}/agent`, { extraHeaders: { cookie, origin: 'https://evil.example' }, transports: ['websocket'], forceNew: true });
+    const err = await new Promise<Error>((resolve) => foreign.once('connect_error', resolve));
+    expect(err.message).toBe('forbidden origin');
+    foreign.disconnect();
+    const same = await connectAgent(server.url, cookie);
+    expect(same.connected).toBe(true);
+    same.disconnect();
+  });
+
+  it('serves the console with a strict content security policy', async () => {
+    const res = await fetch(`${server.url}/console/`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
