@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import { openSqliteStore, type Store } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 import { openKnowledge, normalizeForGrouping, type KnowledgeService } from './knowledge/index.ts';
 import { Conversations } from './conversations/service.ts';
 import { createHttpApp } from './http/app.ts';
@@ -32,7 +32,7 @@ export interface Porsan {
 
 export async function startPorsan(config: Config): Promise<Porsan> {
   const log = createLogger(config.logLevel);
-  const store = await openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   const admin = await ensureAdmin(store, config);
   const knowledge = await openKnowledge({
     dir: config.kbDir,

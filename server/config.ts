@@ -11,6 +11,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORSAN_DATA_DIR: z.string().min(1).default('./data'),
+  PORSAN_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   PORSAN_KB_DIR: z.string().min(1).default('./knowledge-base'),
   PORSAN_KB_WATCH: flag.default(true),
   PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
@@ -44,6 +48,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite database. */
+  databaseUrl: string | null;
   kbDir: string;
   kbWatch: boolean;
   kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
@@ -84,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.PORSAN_DATA_DIR),
+    databaseUrl: e.PORSAN_DATABASE_URL ?? null,
     kbDir: resolve(e.PORSAN_KB_DIR),
     kbWatch: e.PORSAN_KB_WATCH,
     kbThresholds: {

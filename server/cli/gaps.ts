@@ -2,7 +2,7 @@
 // could not answer, grouped by normalized text and ranked by frequency.
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { openSqliteStore } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
 
 export async function runGaps(args: string[]): Promise<number> {
   let dataDir = process.env.PORSAN_DATA_DIR ?? './data';
@@ -23,11 +23,12 @@ export async function runGaps(args: string[]): Promise<number> {
     return 2;
   }
   const dir = resolve(dataDir);
-  if (!existsSync(dir)) {
+  const databaseUrl = process.env.PORSAN_DATABASE_URL || null;
+  if (!databaseUrl && !existsSync(dir)) {
     process.stderr.write(`porsan kb gaps: no data directory at ${dir} (set --data-dir or PORSAN_DATA_DIR)\n`);
     return 2;
   }
-  const store = await openSqliteStore(dir);
+  const store = await openStore({ databaseUrl, dataDir: dir });
   try {
     const groups = await store.unansweredGroups(limit);
     if (json) {

@@ -289,9 +289,10 @@ export class LocaleIndex {
         .map(([i]) => this.vocab[i]);
       // a single slip (insertion, deletion, substitution or swap of two neighbours) of a KB word is
       // by far the most common typo: such words win outright over looser fuse.js matches
-      // (short words: only a dropped letter or a swap, since a changed letter often makes another real word: cars/card)
+      // (short words: only a dropped letter, a swap or an extra final letter — a suffix: روزه/روز — since a
+      // changed letter often makes another real word: cars/card)
       const near = term.length < RETRIEVAL.singleEditMinLength ? []
-        : term.length < RETRIEVAL.singleEditMinLength + 1 ? pool.filter((w) => w.length === term.length + 1 ? withinOneEdit(term, w) : isSwap(term, w))
+        : term.length < RETRIEVAL.singleEditMinLength + 1 ? pool.filter((w) => w.length === term.length + 1 ? withinOneEdit(term, w) : w.length === term.length ? isSwap(term, w) : w === term.slice(0, -1))
         : pool.filter((w) => withinOneEdit(term, w, true));
       if (near.length) {
         result = near
@@ -350,11 +351,12 @@ export class LocaleIndex {
     const exact = new Set(uniq.filter((t) => this.postings.has(t)));
     uniq.forEach((t, i) => {
       const p = this.postings.get(t);
-      let maxIdf = 0;
+      let maxIdf = 0, bestW = 0;
       const seen = new Set<string>();
       const push = (term: string, w: number) => {
         if (seen.has(term)) return;
         seen.add(term);
+        bestW = Math.max(bestW, w);
         expanded.push({ term, w: w * qw[i], src: i });
         maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
       };
@@ -368,7 +370,10 @@ export class LocaleIndex {
       } else if (seen.size === 0) {
         unknown.push(t);
         srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i] * (1 - slip));
-      } else srcIdf.push((p ? this.idf(p.docs.length) : maxIdf) * qw[i]);
+      } else if (p) srcIdf.push(this.idf(p.docs.length) * qw[i]);
+      // a word known only through a loose fuzzy or synonym match may well be a word the KB lacks:
+      // its weight blends the match's idf and an unknown word's idf by the match strength
+      else srcIdf.push((bestW * maxIdf + (1 - bestW) * this.idf(0) * RETRIEVAL.unknownTermWeight) * qw[i]);
     });
     // expansion weights were multiplied by qw; coverage tracks the unweighted match quality
     for (const e of expanded) e.w = e.w / qw[e.src];

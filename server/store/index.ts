@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Selectable, type Transaction } from 'kysely';
+import pg from 'pg';
 import { migrate, type Database, type ConversationsTable, type VisitorsTable, type MessagesTable, type AgentsTable } from './schema.ts';
 
 export type VisitorRow = Selectable<VisitorsTable>;
@@ -175,6 +176,21 @@ export class Store {
    * clientId) already stored returns the stored message with `created: false`.
    */
   async appendMessage(m: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
+    try {
+      return await this.appendOnce(m);
+    } catch (err) {
+      // Two concurrent retries of one message (possible on PostgreSQL, where transactions
+      // run side by side): the unique (conversation, client id) lets one in; the other
+      // returns what the first stored.
+      if (m.clientId) {
+        const existing = await this.messageByClientId(this.db, m.conversationId, m.clientId);
+        if (existing) return { message: existing, created: false };
+      }
+      throw err;
+    }
+  }
+
+  private appendOnce(m: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
     return this.db.transaction().execute(async (trx) => {
       if (m.clientId) {
         const existing = await this.messageByClientId(trx, m.conversationId, m.clientId);
@@ -187,7 +203,7 @@ export class Store {
           updated_at: now(),
           last_message: m.author === 'system' || m.internal ? eb.ref('last_message') : m.text.slice(0, 200),
           first_question:
-            m.author === 'visitor' ? eb.fn.coalesce('first_question', sql.lit(m.text.slice(0, 200))) : eb.ref('first_question'),
+            m.author === 'visitor' ? eb.fn.coalesce('first_question', eb.val(m.text.slice(0, 200))) : eb.ref('first_question'),
         }))
         .where('id', '=', m.conversationId)
         .returning('last_seq')
@@ -209,7 +225,7 @@ export class Store {
     });
   }
 
-  private messageByClientId(trx: Transaction<Database>, conversationId: string, clientId: string) {
+  private messageByClientId(trx: Transaction<Database> | Kysely<Database>, conversationId: string, clientId: string) {
     return trx
       .selectFrom('messages')
       .selectAll()
@@ -419,4 +435,25 @@ function cachePreparedStatements(database: BetterSqlite3.Database): void {
     }
     return stmt;
   }) as typeof database.prepare;
+}
+
+/**
+ * Opens (and migrates) a PostgreSQL database: for deployments that outgrow one machine.
+ * The same queries as SQLite; only the dialect differs.
+ */
+export async function openPostgresStore(connectionString: string, opts: { schema?: string } = {}): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    ...(opts.schema && { options: `-c search_path=${opts.schema}` }),
+  });
+  if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, '')}"`);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db, 'postgres');
+  return new Store(db);
+}
+
+/** The configured store: PostgreSQL when a database URL is given, else embedded SQLite. */
+export function openStore(config: { databaseUrl: string | null; dataDir: string }): Promise<Store> {
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir);
 }
