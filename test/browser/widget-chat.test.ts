@@ -3,9 +3,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConversationDetail, ConversationSummary } from '../../protocol/index.ts';
-import { hashPassword } from '../../server/auth.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
-import { connectAgent, connectVisitor, login, next, ok, type AgentSocket } from '../helpers/clients.ts';
+import { connectVisitor, next, ok, signInAgent, type AgentSocket } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { assertBuilt, axeViolations, focused, sel, shown } from './widget-helpers.ts';
 
@@ -24,12 +23,7 @@ afterAll(async () => {
 });
 
 async function agent(name: string): Promise<AgentSocket> {
-  const email = `${name.toLowerCase()}@example.com`;
-  if (!(await server.porsan.store.agentByEmail(email))) {
-    await server.porsan.store.createAgent({ email, name, role: 'agent', passwordHash: await hashPassword('a long test password') });
-  }
-  const socket = await connectAgent(server.url, await login(server.url, email, 'a long test password'));
-  await ok(socket, 'hello', {});
+  const { socket } = await signInAgent(server, name);
   cleanup.push(() => socket.disconnect());
   return socket;
 }

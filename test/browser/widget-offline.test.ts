@@ -4,9 +4,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../protocol/index.ts';
-import { hashPassword } from '../../server/auth.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
-import { connectAgent, connectVisitor, login, ok, type AgentSocket } from '../helpers/clients.ts';
+import { connectVisitor, ok, signInAgent, type AgentSocket } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { assertBuilt, axeViolations, focused, sel, shown } from './widget-helpers.ts';
 
@@ -30,12 +29,7 @@ afterAll(async () => {
 });
 
 async function agent(on: TestServer, name: string): Promise<AgentSocket> {
-  const email = `${name.toLowerCase()}@example.com`;
-  if (!(await on.porsan.store.agentByEmail(email))) {
-    await on.porsan.store.createAgent({ email, name, role: 'agent', passwordHash: await hashPassword('a long test password') });
-  }
-  const socket = await connectAgent(on.url, await login(on.url, email, 'a long test password'));
-  await ok(socket, 'hello', {});
+  const { socket } = await signInAgent(on, name);
   cleanup.push(() => socket.disconnect());
   return socket;
 }

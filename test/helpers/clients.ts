@@ -1,8 +1,10 @@
 // Real socket.io-client visitors and agents for integration tests.
 import { io, type Socket } from 'socket.io-client';
 import type {
-  AgentClientEvents, AgentServerEvents, Locale, Result, VisitorClientEvents, VisitorServerEvents, VisitorWelcome,
+  AgentClientEvents, AgentRole, AgentServerEvents, Locale, Result, VisitorClientEvents, VisitorServerEvents, VisitorWelcome,
 } from '../../protocol/index.ts';
+import { hashPassword } from '../../server/auth.ts';
+import type { Store } from '../../server/store/index.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -73,4 +75,25 @@ export async function connectAgent(url: string, cookie: string): Promise<AgentSo
     socket.once('connect_error', (err) => reject(err));
   });
   return socket;
+}
+
+export const TEST_AGENT_PASSWORD = 'a long test password';
+
+/**
+ * An agent named `name` (created on first use, email `<name>@example.com`), logged in, with a
+ * live /agent socket that has said hello.
+ */
+export async function signInAgent(
+  server: { url: string; porsan: { store: Store } },
+  name: string,
+  opts: { role?: AgentRole; limit?: number } = {},
+): Promise<{ socket: AgentSocket; id: string; cookie: string }> {
+  const email = `${name.toLowerCase()}@example.com`;
+  let row = await server.porsan.store.agentByEmail(email);
+  row ??= await server.porsan.store.createAgent({ email, name, role: opts.role ?? 'agent', passwordHash: await hashPassword(TEST_AGENT_PASSWORD) });
+  if (opts.limit) await server.porsan.store.updateAgent(row.id, { max_conversations: opts.limit });
+  const cookie = await login(server.url, email, TEST_AGENT_PASSWORD);
+  const socket = await connectAgent(server.url, cookie);
+  await ok(socket, 'hello', {});
+  return { socket, id: row.id, cookie };
 }

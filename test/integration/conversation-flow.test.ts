@@ -1,8 +1,7 @@
 // The whole conversation flow against a real server, with real socket.io clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConversationSummary, ConversationView, ConversationDetail } from '../../protocol/index.ts';
-import { hashPassword } from '../../server/auth.ts';
-import { call, connectAgent, connectVisitor, login, next, ok, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
+import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
 import { EVAL_KB, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -10,13 +9,7 @@ const open: { socket: { disconnect(): unknown } }[] = [];
 const track = <T extends { socket: { disconnect(): unknown } }>(x: T) => (open.push(x), x);
 
 async function agent(name: string): Promise<AgentSocket> {
-  const email = `${name.toLowerCase()}@example.com`;
-  if (!(await server.porsan.store.agentByEmail(email))) {
-    await server.porsan.store.createAgent({ email, name, role: 'agent', passwordHash: await hashPassword('a long test password') });
-  }
-  const socket = await connectAgent(server.url, await login(server.url, email, 'a long test password'));
-  track({ socket });
-  return socket;
+  return track(await signInAgent(server, name)).socket;
 }
 
 async function visitor(locale: 'fa' | 'ar' | 'en' = 'en', token?: string): Promise<TestVisitor> {

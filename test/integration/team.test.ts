@@ -2,8 +2,7 @@
 // real server with real socket.io clients.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentStatus, ChatMessage, ConversationDetail, ConversationSummary, ConversationView } from '../../protocol/index.ts';
-import { hashPassword } from '../../server/auth.ts';
-import { call, connectAgent, connectVisitor, login, next, ok, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
+import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
 import { EVAL_KB, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -20,17 +19,9 @@ async function start(env: Record<string, string> = {}) {
 }
 
 async function agent(name: string, opts: { role?: 'agent' | 'editor' | 'admin'; limit?: number } = {}): Promise<{ socket: AgentSocket; id: string; cookie: string }> {
-  const email = `${name.toLowerCase()}@example.com`;
-  let row = await server.porsan.store.agentByEmail(email);
-  if (!row) {
-    row = await server.porsan.store.createAgent({ email, name, role: opts.role ?? 'agent', passwordHash: await hashPassword('a long test password') });
-  }
-  if (opts.limit) await server.porsan.store.updateAgent(row.id, { max_conversations: opts.limit });
-  const cookie = await login(server.url, email, 'a long test password');
-  const socket = await connectAgent(server.url, cookie);
-  sockets.push(socket);
-  await ok(socket, 'hello', {});
-  return { socket, id: row.id, cookie };
+  const signedIn = await signInAgent(server, name, opts);
+  sockets.push(signedIn.socket);
+  return signedIn;
 }
 
 async function visitor(locale: 'fa' | 'ar' | 'en' = 'en'): Promise<TestVisitor> {
