@@ -98,10 +98,9 @@ describe('the demo, in Persian, end to end', () => {
       await say(shop, 'ممنون، کد سفارشم ۱۲۳۴ است');
       await expect.poll(() => pane.locator('.msg-visitor .bubble').last().textContent(), { timeout: 10_000 }).toBe('ممنون، کد سفارشم ۱۲۳۴ است');
 
-      // The agent ends it; the visitor is asked to rate (1–5) and does.
-      await pane.getByRole('button', { name: /Close/ }).first().click();
-      const confirm = consolePage.getByRole('button', { name: /Close conversation|Confirm|Resolved/ });
-      if (await confirm.count()) await confirm.first().click();
+      // The agent ends it (as resolved); the visitor is asked to rate (1–5) and does.
+      await pane.getByRole('button', { name: 'Close conversation' }).click();
+      await pane.getByRole('group', { name: 'Close as' }).getByRole('button', { name: 'Resolved', exact: true }).click();
       await shop.locator(`${sel.panel} .stars`).waitFor({ timeout: 10_000 });
       await shop.click(`${sel.panel} label[for=porsan-s5]`);
       await shop.click(`${sel.panel} .ft .pri`);
@@ -181,6 +180,14 @@ describe('the demo, in Persian, end to end', () => {
       await page.locator('.topbar .lang-switch').click();
       await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await page.screenshot({ path: artifact('e2e-fa-console.png') });
+      await page.locator('.topbar .lang-switch').click();
+
+      // Close as resolved: the visitor is asked for a rating.
+      await pane.getByRole('button', { name: 'Close conversation' }).click();
+      await pane.getByRole('group', { name: 'Close as' }).getByRole('button', { name: 'Resolved', exact: true }).click();
+      await shop.locator(`${sel.panel} .stars`).waitFor({ timeout: 10_000 });
+      const convId = await pane.getAttribute('data-conversation-id');
+      expect(await server.porsan.store.conversation(convId!)).toMatchObject({ status: 'closed', resolution: 'resolved', closed_by: 'agent' });
       await shop.screenshot({ path: artifact('e2e-en-widget.png') });
     } catch (err) {
       for (const [i, p] of [...visitorCtx.pages(), ...agentCtx.pages()].entries()) await p.screenshot({ path: artifact(`e2e-failure-${i}.png`) });
