@@ -408,11 +408,13 @@ export class Conversations extends EventEmitter<ConversationEvents> {
       await this.post(conv, 'bot', answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score });
       return;
     }
-    const suggestions: Suggestion[] = answer.suggestions.slice(0, 3).map((e) => ({ id: e.id, title: e.questions[0] ?? e.id }));
     await this.store.recordUnanswered({ conversationId: conv.id, locale, text: question, normalized: this.bot.normalize(question, locale) });
-    // Suggestions are in the language the visitor wrote; with none to offer, answer in the
-    // widget's language (gibberish in Latin letters on a Persian page should not get English).
-    const text = suggestions.length ? botText('noAnswer', locale) : botText('noAnswerNoSuggestions', this.locale(conv));
+    // A guess in another language than the widget's, with nothing close enough to suggest, is
+    // not trusted (Latin-letter gibberish on a Persian page should not get English suggestions).
+    const trusted = answer.decision === 'suggest' || locale === this.locale(conv);
+    const replyLocale = trusted ? locale : this.locale(conv);
+    const suggestions: Suggestion[] = trusted ? answer.suggestions.slice(0, 3).map((e) => ({ id: e.id, title: e.questions[0] ?? e.id })) : [];
+    const text = botText(suggestions.length ? 'noAnswer' : 'noAnswerNoSuggestions', replyLocale);
     await this.post(conv, 'bot', text, { type: 'no_answer', suggestions });
   }
 
