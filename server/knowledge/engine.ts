@@ -28,7 +28,7 @@ export function stopWordSlip(word: string, locale: Locale): number {
   let best = 0;
   for (const len of [word.length - 1, word.length, word.length + 1]) {
     for (const s of STOP_BY_LEN[locale].get(len) ?? []) {
-      if (!withinOneEdit(word, s)) continue;
+      if (!withinOneEdit(word, s, true)) continue;
       if (word.length === 3 || len > word.length || isSwap(word, s)) return 1;
       best = 0.5;
     }
@@ -123,6 +123,8 @@ export interface Candidate {
   qSim: number;
   /** character-trigram similarity with the questions */
   gram: number;
+  /** best share of one question's idf mass that the query covers (high when a long message contains the question) */
+  qRecall: number;
   /** idf (relative to the rarest possible) of the most specific query term the entry lacks */
   maxMiss: number;
 }
@@ -351,12 +353,11 @@ export class LocaleIndex {
     const exact = new Set(uniq.filter((t) => this.postings.has(t)));
     uniq.forEach((t, i) => {
       const p = this.postings.get(t);
-      let maxIdf = 0, bestW = 0;
+      let maxIdf = 0;
       const seen = new Set<string>();
       const push = (term: string, w: number) => {
         if (seen.has(term)) return;
         seen.add(term);
-        bestW = Math.max(bestW, w);
         expanded.push({ term, w: w * qw[i], src: i });
         maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
       };
@@ -370,10 +371,7 @@ export class LocaleIndex {
       } else if (seen.size === 0) {
         unknown.push(t);
         srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i] * (1 - slip));
-      } else if (p) srcIdf.push(this.idf(p.docs.length) * qw[i]);
-      // a word known only through a loose fuzzy or synonym match may well be a word the KB lacks:
-      // its weight blends the match's idf and an unknown word's idf by the match strength
-      else srcIdf.push((bestW * maxIdf + (1 - bestW) * this.idf(0) * RETRIEVAL.unknownTermWeight) * qw[i]);
+      } else srcIdf.push((p ? this.idf(p.docs.length) : maxIdf) * qw[i]);
     });
     // expansion weights were multiplied by qw; coverage tracks the unweighted match quality
     for (const e of expanded) e.w = e.w / qw[e.src];
@@ -438,13 +436,13 @@ export class LocaleIndex {
         c[src] = Math.max(c[src], w);
         if (v[0] > 0) q[src] = Math.max(q[src], w);
       }
-      const qSim = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
+      const [qSim, qRecall] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
       let coverage = 0, qCoverage = 0;
       for (let i = 0; i < uniq.length; i++) { coverage += c[i] * srcIdf[i]; qCoverage += q[i] * srcIdf[i]; }
       coverage /= denom; qCoverage /= denom;
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
-      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, gram: gramOf.get(d) ?? 0, maxMiss };
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss };
     });
     // rerank: add the best single-question similarity (a paraphrase of one question beats
     // scattered matches over several questions and the answer)
@@ -455,12 +453,12 @@ export class LocaleIndex {
     return { terms, unknown, candidates };
   }
 
-  /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry. */
-  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): number {
+  /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry, and best question recall. */
+  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): [number, number] {
     let qIdf = 0;
     for (let i = 0; i < nsrc; i++) qIdf += srcIdf[i];
     const qs = this.questionSets[d];
-    let best = 0;
+    let best = 0, bestRecall = 0;
     const hit = new Float64Array(nsrc);
     for (const { set, idfSum, grams: tg } of qs) {
       hit.fill(0);
@@ -478,8 +476,17 @@ export class LocaleIndex {
       for (let i = 0; i < nsrc; i++) inter += hit[i] * srcIdf[i];
       const dice = qIdf + idfSum > 0 ? (2 * inter) / (qIdf + idfSum) : 0;
       if (dice > best) best = dice;
+      // recall of the question: matched idf mass measured with the question's own idf
+      let rec = 0;
+      if (idfSum > 0) {
+        const got = new Map<string, number>();
+        for (const { term, w } of expanded) if (set.has(term) && w > (got.get(term) ?? 0)) got.set(term, w);
+        for (const [term, w] of got) rec += w * this.idf(this.postings.get(term)!.docs.length);
+        rec = Math.min(1, rec / idfSum);
+      }
+      if (rec > bestRecall) bestRecall = rec;
     }
-    return best;
+    return [best, bestRecall];
   }
 }
 

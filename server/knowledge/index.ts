@@ -80,22 +80,24 @@ export interface OpenKnowledgeOptions {
 }
 
 /**
- * Confidence model: a logistic function of four scale-free retrieval features, fitted
- * (L2-regularized logistic regression, 4 weights + bias, checked with 5-fold cross-validation)
- * on the kb-store dev set to predict "the top candidate is the right answer":
+ * Confidence model: logistic functions of scale-free retrieval features that predict "the top
+ * candidate is the right answer" (logistic regression, L2 0.01; checked with 5-fold cross-validation
+ * repeated over 20 splits, see the knowledge README):
  * - question similarity: idf-weighted Dice overlap with the entry's best-matching question;
  * - coverage: share of the query's idf mass found anywhere in the entry;
  * - margin × coverage: lead over the runner-up (relative to max(top score, marginFloor)),
  *   counted only as far as the query is covered;
- * - query length: ln(1 + content terms), capped at 6 terms — one or two words that half
- *   match are weaker evidence than a full sentence that half matches.
+ * - short queries (fewer than `longMessageTerms` content terms): query length, ln(1 + terms) capped
+ *   at `queryLengthCap` — one or two words that half match are weaker evidence than a sentence;
+ * - long messages: question recall × ln(1 + terms) — how much of one of the entry's questions the
+ *   message contains, counted more the longer the message. A long message buries its question in a
+ *   greeting and context that match nothing, so its own coverage is low even when it contains a
+ *   whole question of the entry.
  */
 export const CONFIDENCE_MODEL = Object.freeze({
-  questionSimilarity: 1.68,
-  coverage: 2.65,
-  marginTimesCoverage: 1.5,
-  queryLength: 1.26,
-  bias: -3.48,
+  short: { questionSimilarity: 1.68, coverage: 2.65, marginTimesCoverage: 1.5, queryLength: 1.26, questionRecallTimesLength: 0, bias: -3.48 },
+  long: { questionSimilarity: 0.92, coverage: 2.12, marginTimesCoverage: 0.99, queryLength: 0, questionRecallTimesLength: 2.06, bias: -2.48 },
+  longMessageTerms: 8,
   marginFloor: 0.5,
   queryLengthCap: 6,
 });
@@ -103,9 +105,10 @@ export const CONFIDENCE_MODEL = Object.freeze({
 /** Features of a candidate turned into one confidence in 0..1. `runnerUp` is the best other candidate. */
 export function confidence(c: Candidate, runnerUp: Candidate | undefined, queryTerms: number): number {
   const m = CONFIDENCE_MODEL;
+  const w = queryTerms >= m.longMessageTerms ? m.long : m.short;
   const margin = Math.max(0, (c.score - (runnerUp?.score ?? 0)) / Math.max(c.score, m.marginFloor));
-  const len = Math.log(1 + Math.min(queryTerms, m.queryLengthCap));
-  const z = m.questionSimilarity * c.qSim + m.coverage * c.coverage + m.marginTimesCoverage * margin * c.coverage + m.queryLength * len + m.bias;
+  const z = w.questionSimilarity * c.qSim + w.coverage * c.coverage + w.marginTimesCoverage * margin * c.coverage
+    + w.queryLength * Math.log(1 + Math.min(queryTerms, m.queryLengthCap)) + w.questionRecallTimesLength * c.qRecall * Math.log(1 + queryTerms) + w.bias;
   return clamp01(1 / (1 + Math.exp(-z)));
 }
 

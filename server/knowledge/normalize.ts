@@ -108,7 +108,8 @@ export function stemFa(word: string): string {
   else if (w.startsWith('نمی') && w.length >= 5) { w = w.slice(3); verb = true; }
   else if (w.startsWith('می') && w.length >= 4) { w = w.slice(2); verb = true; }
   // subjunctive / imperative ب and negative ن on present verbs: بفرستید ~ می‌فرستید, نکنید ~ می‌کنید
-  if (!verb && w.length >= 5 && /^[بن]/.test(w) && !/^(بی|نی)/.test(w)) {
+  // (not on a noun/adjective with a possessive after a vowel, ZWNJ dropped: بانکی‌ام, ناراضی‌ام)
+  if (!verb && w.length >= 5 && /^[بن]/.test(w) && !/^(بی|نی)/.test(w) && !/[یه](ام|ات|اش)$/.test(w)) {
     const m = /(یم|ید|ند|م|د)$/.exec(w);
     if (m && w.length - 1 - m[1].length >= 2) return w.slice(1, -m[1].length);
   }
