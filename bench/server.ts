@@ -14,6 +14,19 @@ export async function runServerBench(opts: { visitors?: number; messagesEach?: n
   try {
     const clients = await Promise.all(Array.from({ length: visitors }, (_, i) => connectVisitor(server.url, { locale: (['fa', 'ar', 'en'] as const)[i % 3] })));
     const questions = { fa: 'سفارشم کی می‌رسد؟', ar: 'متى يصل طلبي؟', en: 'When will my order arrive?' };
+    // One visitor alone: the latency a visitor sees on an idle server.
+    const solo: number[] = [];
+    // (15 questions: a visitor's socket may send 20 events in a burst, then 2 a second.)
+    const alone = await connectVisitor(server.url, { locale: 'fa' });
+    for (let m = 0; m < 15; m++) {
+      const t0 = performance.now();
+      const reply = next<ChatMessage>(alone.socket, 'message', (x) => x.author === 'bot');
+      await ok(alone.socket, 'send', { clientId: `solo-${m}`, text: questions.fa });
+      await reply;
+      solo.push(performance.now() - t0);
+    }
+    console.log(`server: one visitor, 15 questions in a row: round trip p50 ${pct(solo, 50).toFixed(1)} ms, p99 ${pct(solo, 99).toFixed(1)} ms`);
+
     const roundTrips: number[] = [];
     const started = performance.now();
     await Promise.all(
@@ -30,7 +43,7 @@ export async function runServerBench(opts: { visitors?: number; messagesEach?: n
     );
     const seconds = (performance.now() - started) / 1000;
     const total = visitors * messagesEach;
-    console.log(`server: ${visitors} visitors × ${messagesEach} questions = ${total} round trips (message stored → bot answer stored → delivered)`);
+    console.log(`server: ${visitors} visitors at once × ${messagesEach} questions = ${total} round trips (message stored → bot answer stored → delivered)`);
     console.log(`  throughput ${(total / seconds).toFixed(0)} questions/s; round trip p50 ${pct(roundTrips, 50).toFixed(1)} ms, p99 ${pct(roundTrips, 99).toFixed(1)} ms`);
 
     const cookie = await login(server.url, server.admin.email, server.admin.password);
@@ -45,6 +58,7 @@ export async function runServerBench(opts: { visitors?: number; messagesEach?: n
     }
     console.log(`  claim p50 ${pct(claims, 50).toFixed(1)} ms, max ${Math.max(...claims).toFixed(1)} ms; server RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (server and clients in one process)`);
     agent.disconnect();
+    alone.socket.disconnect();
     for (const c of clients) c.socket.disconnect();
   } finally {
     await server.close();
