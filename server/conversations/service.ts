@@ -109,13 +109,11 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   async leaveMessage(visitor: VisitorRow, req: LeaveMessageRequest): Promise<{ conversation: ConversationView; trackingCode: string }> {
     await this.identify(visitor, req);
     const conv = await this.openConversationFor(visitor);
-    if (conv.status === 'offline' && conv.tracking_code) {
-      await this.store.appendMessage({ conversationId: conv.id, clientId: null, author: 'visitor', text: req.text }).then(async ({ message }) => this.emit('message', await this.chat(message), conv));
-      return { conversation: await this.view(conv), trackingCode: conv.tracking_code };
-    }
     if (conv.status === 'assigned') throw new DomainError('wrong_state', 'An agent is already with you in this conversation.');
     const { message } = await this.store.appendMessage({ conversationId: conv.id, clientId: null, author: 'visitor', text: req.text });
     this.emit('message', await this.chat(message), conv);
+    // A second message on a ticket already left joins it, under the same code.
+    if (conv.status === 'offline' && conv.tracking_code) return { conversation: await this.view(conv), trackingCode: conv.tracking_code };
     const code = trackingCode();
     const moved = await this.store.transition(conv.id, ['bot', 'queued'], { status: 'offline', tracking_code: code, queued_at: new Date().toISOString(), handoff_reason: conv.handoff_reason ?? 'button' });
     const now = await this.mustGet(conv.id);

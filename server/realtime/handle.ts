@@ -24,7 +24,7 @@ export function handle<S extends z.ZodType, R extends object>(
   socket.on(event, async (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: Result<object>) => void) : undefined;
-    const payload = ack ? args[0] : args[0];
+    const payload = args.length > (ack ? 1 : 0) ? args[0] : undefined;
     const reply = (r: Result<object>) => {
       if (ack) ack(r);
     };
