@@ -8,9 +8,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
-  AgentClientEvents, AgentServerEvents, AgentStatus, ChatMessage, ConversationView, Locale, VisitorClientEvents, VisitorServerEvents,
+  AgentClientEvents, AgentServerEvents, ChatMessage, ConversationView, Locale, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
@@ -101,22 +102,10 @@ async function queuedVisitor(question: string, page: { url: string; title?: stri
 }
 
 /** Signs in over HTTP and returns the session cookie. */
-async function sessionCookie(credentials: { email: string; password: string }): Promise<string> {
-  const res = await fetch(server.url + '/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
+const sessionCookie = (credentials: { email: string; password: string }) => signIn(server.url, credentials.email, credentials.password);
 
 /** Adds a person through the admin API, as an admin would. */
-async function addAgent(a: { email: string; name: string; role: 'agent' | 'editor' | 'admin'; password: string }): Promise<AgentStatus> {
-  const res = await fetch(server.url + '/api/agents', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: await sessionCookie(server.admin) },
-    body: JSON.stringify(a),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { agent: AgentStatus }).agent;
-}
+const addAgent = (a: { email: string; name: string; role: 'agent' | 'editor' | 'admin'; password: string }) => addAgentViaApi(server, a);
 
 // ---------------------------------------------------------------- the console
 async function openConsole(init?: () => void): Promise<{ context: BrowserContext; page: Page }> {

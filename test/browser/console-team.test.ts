@@ -12,6 +12,7 @@ import type {
   AgentClientEvents, AgentServerEvents, AgentStatus, ChatMessage, ConversationSummary, ConversationView, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -29,22 +30,10 @@ async function until<T>(get: () => T | undefined | null | false, what: string, t
 }
 
 /** Signs in over HTTP and returns the session cookie. */
-async function sessionCookie(credentials: { email: string; password: string }): Promise<string> {
-  const res = await fetch(server.url + '/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
-  expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
+const sessionCookie = (credentials: { email: string; password: string }) => signIn(server.url, credentials.email, credentials.password);
 
 /** Adds a person through the admin API, as an admin would. */
-async function addAgent(a: { email: string; name: string; role: 'agent' | 'editor' | 'admin'; password: string }): Promise<AgentStatus> {
-  const res = await fetch(server.url + '/api/agents', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: await sessionCookie(server.admin) },
-    body: JSON.stringify(a),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { agent: AgentStatus }).agent;
-}
+const addAgent = (a: { email: string; name: string; role: 'agent' | 'editor' | 'admin'; password: string }) => addAgentViaApi(server, a);
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');

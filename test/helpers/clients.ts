@@ -1,7 +1,7 @@
 // Real socket.io-client visitors and agents for integration tests.
 import { io, type Socket } from 'socket.io-client';
 import type {
-  AgentClientEvents, AgentRole, AgentServerEvents, Locale, Result, VisitorClientEvents, VisitorServerEvents, VisitorWelcome,
+  AgentClientEvents, AgentRole, AgentServerEvents, AgentStatus, Locale, Result, VisitorClientEvents, VisitorServerEvents, VisitorWelcome,
 } from '../../protocol/index.ts';
 import { hashPassword } from '../../server/auth.ts';
 import type { Store } from '../../server/store/index.ts';
@@ -96,4 +96,15 @@ export async function signInAgent(
   const socket = await connectAgent(server.url, cookie);
   await ok(socket, 'hello', {});
   return { socket, id: row.id, cookie };
+}
+
+/** Adds a person through the admin REST API, signed in as the server's admin. */
+export async function addAgentViaApi(
+  server: { url: string; admin: { email: string; password: string } },
+  a: { email: string; name: string; role: AgentRole; password: string },
+): Promise<AgentStatus> {
+  const cookie = await login(server.url, server.admin.email, server.admin.password);
+  const res = await fetch(`${server.url}/api/agents`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(a) });
+  if (res.status !== 201) throw new Error(`adding ${a.email} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { agent: AgentStatus }).agent;
 }
