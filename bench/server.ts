@@ -3,14 +3,14 @@
 import { performance } from 'node:perf_hooks';
 import type { ChatMessage, ConversationView } from '../protocol/index.ts';
 import { connectAgent, connectVisitor, login, next, ok } from '../test/helpers/clients.ts';
-import { EVAL_KB, startTestServer } from '../test/helpers/server.ts';
+import { startTestServer } from '../test/helpers/server.ts';
 
 const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 export async function runServerBench(opts: { visitors?: number; messagesEach?: number } = {}): Promise<void> {
   const visitors = opts.visitors ?? 50;
   const messagesEach = opts.messagesEach ?? 10;
-  const server = await startTestServer({ kbDir: EVAL_KB });
+  const server = await startTestServer();
   try {
     const clients = await Promise.all(Array.from({ length: visitors }, (_, i) => connectVisitor(server.url, { locale: (['fa', 'ar', 'en'] as const)[i % 3] })));
     const questions = { fa: 'سفارشم کی می‌رسد؟', ar: 'متى يصل طلبي؟', en: 'When will my order arrive?' };

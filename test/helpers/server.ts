@@ -7,7 +7,6 @@ import { startPorsan, type Porsan } from '../../server/app.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_KB = join(ROOT, 'knowledge-base');
-export const EVAL_KB = resolve(ROOT, '../shared/eval/kb-store');
 
 export interface TestServer {
   url: string;

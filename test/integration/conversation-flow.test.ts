@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConversationSummary, ConversationView, ConversationDetail } from '../../protocol/index.ts';
 import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
-import { EVAL_KB, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const open: { socket: { disconnect(): unknown } }[] = [];
@@ -24,7 +24,7 @@ async function ask(v: TestVisitor, text: string): Promise<ChatMessage> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ kbDir: EVAL_KB });
+  server = await startTestServer();
 });
 afterAll(async () => {
   for (const o of open) o.socket.disconnect();
@@ -263,7 +263,7 @@ describe('bad input', () => {
 
 describe('login', () => {
   it('is rate-limited per address after repeated failures', async () => {
-    const limited = await startTestServer({ kbDir: EVAL_KB, env: { PORSAN_LOGIN_LIMIT: '3' } });
+    const limited = await startTestServer({ env: { PORSAN_LOGIN_LIMIT: '3' } });
     try {
       const attempt = () =>
         fetch(`${limited.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: limited.admin.email, password: 'guess' }) });

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConversationView } from '../../protocol/index.ts';
 import { connectAgent, connectVisitor, login, next, ok } from '../helpers/clients.ts';
-import { EVAL_KB, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const base = process.env.PORSAN_TEST_DATABASE_URL;
 
@@ -18,7 +18,7 @@ describe.skipIf(!base)('the server on PostgreSQL', () => {
     await client.query(`CREATE SCHEMA "${schema}"`);
     await client.end();
     const url = `${base}${base!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    server = await startTestServer({ kbDir: EVAL_KB, env: { PORSAN_DATABASE_URL: url } });
+    server = await startTestServer({ env: { PORSAN_DATABASE_URL: url } });
   });
   afterAll(async () => {
     await server?.close();

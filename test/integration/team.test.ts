@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentStatus, ChatMessage, ConversationDetail, ConversationSummary, ConversationView } from '../../protocol/index.ts';
 import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
-import { EVAL_KB, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string> = {}) {
-  server = await startTestServer({ kbDir: EVAL_KB, env });
+  server = await startTestServer({ env });
   return server;
 }
 
