@@ -160,14 +160,14 @@ describe('presence and grace', () => {
   });
 
   it('keeps the conversation when the agent reconnects within the grace period', async () => {
-    await start({ PORSAN_AGENT_GRACE_SECONDS: '1' });
+    await start({ PORSAN_AGENT_GRACE_SECONDS: '2' });
     const kian = await agent('Kian');
     const conv = await queued(await visitor());
     await ok(kian.socket, 'claim', { conversationId: conv.id });
     kian.socket.disconnect();
     const again = await connectAgent(server.url, kian.cookie);
     sockets.push(again);
-    await new Promise((r) => setTimeout(r, 1300));
+    await new Promise((r) => setTimeout(r, 2300)); // past the grace period of the first socket
     expect(await status(conv.id)).toBe('assigned');
     expect(server.porsan.team.presenceOf(kian.id)).toBe('online');
   });
@@ -289,12 +289,15 @@ describe('queue estimates', () => {
     const pari = await agent('Pari');
     const first = await queued(await visitor());
     expect(first.etaSeconds).toBeNull(); // no history yet
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1200));
     await ok(pari.socket, 'claim', { conversationId: first.id });
+    const [pickup] = await server.porsan.store.recentPickupSeconds();
+    expect(pickup).toBeGreaterThanOrEqual(1.2);
+    // Position × the median recent pick-up time, shared by the one agent online.
     const second = await queued(await visitor());
-    expect(second.etaSeconds).toBe(0); // 0.3 s median pick-up × position 1, rounded
+    expect(second.etaSeconds).toBe(Math.round(pickup!));
     const third = await queued(await visitor());
     expect(third.queuePosition).toBe(2);
-    expect(typeof third.etaSeconds).toBe('number');
+    expect(third.etaSeconds).toBe(Math.round(2 * pickup!));
   });
 });
