@@ -368,16 +368,17 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     const position = conv.status === 'queued' ? await this.queuePosition(conv.id) : null;
     const view = toConversationView(conv, position, await this.agentName(conv.agent_id));
     view.agentsAvailable = this.team.available();
-    if (position !== null) view.etaSeconds = await this.eta(position);
+    if (position !== null) view.etaSeconds = (await this.estimator())(position);
     return view;
   }
 
   /** Position × the median recent pick-up time, shared among the agents online. */
-  private async eta(position: number): Promise<number | null> {
+  private async estimator(): Promise<(position: number) => number | null> {
     const recent = (await this.store.recentPickupSeconds()).sort((a, b) => a - b);
-    if (recent.length === 0) return null;
+    if (recent.length === 0) return () => null;
     const median = recent[Math.floor(recent.length / 2)] as number;
-    return Math.round((position * median) / Math.max(1, this.team.onlineAgentIds().length));
+    const agents = Math.max(1, this.team.onlineAgentIds().length);
+    return (position) => Math.round((position * median) / agents);
   }
 
   async summary(conv: ConversationRow): Promise<ConversationSummary> {
@@ -389,7 +390,8 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   async queuedViews(): Promise<{ conversation: ConversationRow; view: ConversationView }[]> {
     const rows = await this.store.queued();
     const available = this.team.available();
-    return Promise.all(rows.map(async (r, i) => ({ conversation: r, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: await this.eta(i + 1) } })));
+    const eta = await this.estimator();
+    return rows.map((r, i) => ({ conversation: r, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } }));
   }
 
   // ================================================================ internals
