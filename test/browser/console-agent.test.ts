@@ -11,6 +11,7 @@ import type {
   AgentClientEvents, AgentServerEvents, ChatMessage, ConversationView, Locale, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { until } from '../helpers/wait.ts';
 import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -42,16 +43,6 @@ interface TestVisitor {
   send(text: string): Promise<ChatMessage>;
   waitForMessage(pred: (m: ChatMessage) => boolean, what: string): Promise<ChatMessage>;
   close(): void;
-}
-
-async function until<T>(get: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function connectVisitor(opts: { locale: Locale; url: string; title?: string; referrer?: string; token?: string; ua?: string }): Promise<TestVisitor> {

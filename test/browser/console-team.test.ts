@@ -12,22 +12,13 @@ import type {
   AgentClientEvents, AgentServerEvents, AgentStatus, ChatMessage, ConversationSummary, ConversationView, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
 import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { until } from '../helpers/wait.ts';
 import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let browser: Browser;
 let sara: { socket: Socket<AgentServerEvents, AgentClientEvents>; id: string; team: AgentStatus[][]; conversations: ConversationSummary[] };
-
-async function until<T>(get: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Signs in over HTTP and returns the session cookie. */
 const sessionCookie = (credentials: { email: string; password: string }) => signIn(server.url, credentials.email, credentials.password);

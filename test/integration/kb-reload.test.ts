@@ -5,16 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKnowledge, type KnowledgeService } from '../../server/knowledge/index.ts';
+import { until } from '../helpers/wait.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/kb-bikes');
 
-async function until(cond: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting for reload');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('knowledge base hot reload', () => {
   let dir: string;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentStatus, ChatMessage, ConversationDetail, ConversationSummary, ConversationView } from '../../protocol/index.ts';
 import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { until } from '../helpers/wait.ts';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];
@@ -35,14 +36,6 @@ async function queued(v: TestVisitor): Promise<ConversationView> {
 }
 
 const status = async (id: string) => (await server.porsan.store.conversation(id))?.status;
-const until = async (check: () => Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('condition not reached in time');
-};
 
 describe('automatic routing', () => {
   it('gives each waiting conversation to the least busy online agent, never over a limit, never to the away', async () => {
