@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import type { Locale } from '../../protocol/index.ts';
 import { analyze, rawTokens, sentences } from './normalize.ts';
-import { SYNONYM_GROUPS } from './thesaurus.ts';
+import { ALL_SYNONYM_GROUPS } from './thesaurus.ts';
 import { AR_STOP, EN_STOP, FA_STOP } from './lexicon.ts';
 
 const STOP_BY_LEN: Record<Locale, Map<number, string[]>> = { fa: new Map(), ar: new Map(), en: new Map() };
@@ -235,7 +235,7 @@ export class LocaleIndex {
         l.push(i);
       }
     });
-    for (const g of SYNONYM_GROUPS[locale]) {
+    for (const g of ALL_SYNONYM_GROUPS[locale]) {
       const stems = [...new Set(g.split(' ').flatMap((w) => analyze(w, locale).terms))];
       for (const a of stems) {
         const list = this.synonyms.get(a) ?? [];

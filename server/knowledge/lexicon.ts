@@ -6,6 +6,8 @@
 
 // NOTE: imported lazily by normalize.ts; to avoid an import cycle the canonical folding is
 // duplicated in a tiny form here (same rules as canonicalChars for the letters used below).
+import { lexiconPairs } from './lexicon-files.ts';
+
 function fold(s: string): string {
   return s
     .normalize('NFKC')
@@ -206,3 +208,13 @@ export const HUMAN_REAL = {
 };
 
 export { fold as foldLexicon };
+
+// ---------------------------------------------------------------- wider general lists (lexicon/*.txt)
+
+/**
+ * The built-in tables above extended with the general lists in `lexicon/` (the built-in forms win
+ * where both have a word). Used for analysis; language inference keeps to the built-in tables.
+ */
+export const FA_COLLOQUIAL_WIDE: Record<string, string> = { ...table(lexiconPairs('colloquial-fa.txt')), ...FA_COLLOQUIAL };
+export const AR_DIALECT_WIDE: Record<string, string> = { ...table(lexiconPairs('dialect-ar.txt')), ...AR_DIALECT };
+export const EN_SLANG_WIDE: Record<string, string> = { ...table(lexiconPairs('slang-en.txt')), ...EN_SLANG };

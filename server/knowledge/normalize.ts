@@ -4,11 +4,11 @@
 // variants, affixes, stop words, colloquial verb forms) — nothing is specific to one KB.
 import type { Locale } from '../../protocol/index.ts';
 import {
-  AR_DIALECT,
+  AR_DIALECT_WIDE,
   AR_STOP,
-  EN_SLANG,
+  EN_SLANG_WIDE,
   EN_STOP,
-  FA_COLLOQUIAL,
+  FA_COLLOQUIAL_WIDE,
   FA_STOP,
 } from './lexicon.ts';
 import { AR_PHRASES, EN_PHRASES, FA_PHRASES, SMALL_TALK } from './thesaurus.ts';
@@ -99,10 +99,25 @@ function joinFaAffixes(tokens: string[]): string[] {
 const FA_PLURAL_POSS = ['هایشان', 'هایمان', 'هایتان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'شان', 'مان', 'تان'];
 const FA_VERB_ENDINGS = ['یم', 'ید', 'ند', 'ن', 'م', 'ی', 'د', 'ه'];
 
-/** Light Persian stemmer: verb prefixes می/نمی/برمی + person endings, plural/possessive suffixes. */
+/** Whole Persian words that end like a possessive suffix (زمان is not زم + مان, تومان is not تو + مان). */
+const FA_WHOLE_WORDS = new Set(
+  'زمان سازمان ساختمان تومان درمان مهمان پیمان فرمان آسمان ایمان گمان زایمان سیمان قهرمان رمان چیدمان سامان آرمان دودمان'
+    .split(' ').map((x) => canonicalChars(x)),
+);
+
+/**
+ * Light Persian stemmer: verb prefixes می/نمی/برمی + person endings, plural/possessive suffixes.
+ * A word ending in ـمان or ـت is not cut down to a stop word (سلامت is not سلام + ت).
+ */
 export function stemFa(word: string): string {
+  if (!isArabicScript(word) || FA_WHOLE_WORDS.has(word)) return word;
+  const s = stemFaRaw(word);
+  // (only for the possessive endings ـمان / ـت that whole words share; کرده‌ام → کرد is right)
+  return s !== word && /(مان|ت)$/.test(word) && FA_STOP.has(s) && !FA_STOP.has(word) ? word : s;
+}
+
+function stemFaRaw(word: string): string {
   let w = word;
-  if (!isArabicScript(w)) return w;
   let verb = false;
   if (w.startsWith('برمی') && w.length >= 6) { w = w.slice(4); verb = true; }
   else if (w.startsWith('نمی') && w.length >= 5) { w = w.slice(3); verb = true; }
@@ -221,13 +236,13 @@ export function analyze(text: string, locale: Locale): Analyzed {
   let stop: Set<string>;
   let stem: (w: string) => string;
   if (locale === 'fa') {
-    toks = mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL)), FA_COLLOQUIAL);
+    toks = mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL_WIDE)), FA_COLLOQUIAL_WIDE);
     stop = FA_STOP; stem = stemFa;
   } else if (locale === 'ar') {
-    toks = mapTokens(toks, AR_DIALECT);
+    toks = mapTokens(toks, AR_DIALECT_WIDE);
     stop = AR_STOP; stem = stemAr;
   } else {
-    toks = mapTokens(toks, EN_SLANG);
+    toks = mapTokens(toks, EN_SLANG_WIDE);
     stop = EN_STOP; stem = stemEn;
   }
   const words: string[] = [];

@@ -4,6 +4,7 @@
 // "اعتراض". Groups are ordinary near-synonyms of everyday language, not phrases of any KB.
 // Multi-word expressions (English) are rewritten to a single word before analysis.
 import type { Locale } from '../../protocol/index.ts';
+import { lexiconLines } from './lexicon-files.ts';
 
 export const SYNONYM_GROUPS: Record<Locale, string[]> = {
   en: [
@@ -186,3 +187,10 @@ export const AR_PHRASES: Array<[RegExp, string]> = [
   [/(?:^|\s)توقفت?\s+عن\s+(?:العمل|التبرید|الدوران|التسخین|الشحن)(?=\s|$)/g, ' عطل '],
   [/(?:^|\s)(?:خربت|خرب|خربان|خربانه|معطل|معطله|بایظ|بایظه|بایز)(?=\s|$)/g, ' عطل '],
 ];
+
+/** The groups above plus the general near-synonym lists in `lexicon/synonyms-<locale>.txt`. */
+export const ALL_SYNONYM_GROUPS: Record<Locale, string[]> = {
+  fa: [...SYNONYM_GROUPS.fa, ...lexiconLines('synonyms-fa.txt')],
+  ar: [...SYNONYM_GROUPS.ar, ...lexiconLines('synonyms-ar.txt')],
+  en: [...SYNONYM_GROUPS.en, ...lexiconLines('synonyms-en.txt')],
+};
