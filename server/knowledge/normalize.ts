@@ -227,6 +227,23 @@ function mapTokens(tokens: string[], table: Record<string, string>): string[] {
   return out;
 }
 
+/**
+ * A dialect word behind a conjunction or the article (ومابتشتغل, الاوردر) is looked up without it:
+ * the conjunction carries no content; the article is kept on a one-word standard form.
+ */
+function arDialectWithPrefix(t: string): string {
+  if (AR_DIALECT_WIDE[t] !== undefined || t.length < 4) return t;
+  if (/^[وف]/.test(t)) {
+    const m = AR_DIALECT_WIDE[t.slice(1)];
+    if (m !== undefined) return m || t.slice(1);
+  }
+  if (t.startsWith('ال')) {
+    const m = AR_DIALECT_WIDE[t.slice(2)];
+    if (m && !m.includes(' ')) return m.startsWith('ال') ? m : 'ال' + m;
+  }
+  return t;
+}
+
 /** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
 export function analyze(text: string, locale: Locale): Analyzed {
   let canon = ' ' + canonicalChars(text).replace(/['’‘`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
@@ -239,7 +256,7 @@ export function analyze(text: string, locale: Locale): Analyzed {
     toks = mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL_WIDE)), FA_COLLOQUIAL_WIDE);
     stop = FA_STOP; stem = stemFa;
   } else if (locale === 'ar') {
-    toks = mapTokens(toks, AR_DIALECT_WIDE);
+    toks = mapTokens(toks.flatMap((t) => arDialectWithPrefix(t).split(' ')), AR_DIALECT_WIDE);
     stop = AR_STOP; stem = stemAr;
   } else {
     toks = mapTokens(toks, EN_SLANG_WIDE);

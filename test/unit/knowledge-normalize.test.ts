@@ -48,6 +48,10 @@ describe('Arabic normalization', () => {
     expect(terms('ايمتى يوصل الطلب', 'ar')).toEqual(terms('متى يوصل الطلب', 'ar'));
     expect(terms('وين الطلب', 'ar')).toEqual(terms('أين الطلب', 'ar'));
   });
+  it('maps a dialect word behind a conjunction or the article', () => {
+    expect(terms('وفين الطلب', 'ar')).toEqual(terms('أين الطلب', 'ar'));
+    expect(terms('الاوردر', 'ar')).toEqual(terms('الطلب', 'ar'));
+  });
   it('maps Arabic-Indic digits', () => {
     expect(terms('٥ أيام', 'ar')).toEqual(terms('5 أيام', 'ar'));
   });
