@@ -64,6 +64,7 @@ function withinOneEdit(a: string, b: string, swaps = false): boolean {
 }
 import { persianSkeleton } from './language.ts';
 import type { KbEntry } from './types.ts';
+import { questionTypes, typeAgreement, type QuestionType } from './question-type.ts';
 
 /** Retrieval parameters. General IR defaults, not fitted to any data set. */
 export const RETRIEVAL = {
@@ -103,6 +104,8 @@ export const RETRIEVAL = {
   softMatchMin: 0.5,
   /** Weight of the best single-question similarity added to the score when reranking. */
   questionSimRerank: 0,
+  /** Relative score bonus (malus) when the query and the entry ask for the same (a different) kind of answer. */
+  typeRerank: 0.1,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -127,6 +130,8 @@ export interface Candidate {
   qRecall: number;
   /** idf (relative to the rarest possible) of the most specific query term the entry lacks */
   maxMiss: number;
+  /** do the query and the entry's questions ask for the same kind of answer (+1), different kinds (−1), or unknown (0) */
+  typeMatch: number;
 }
 
 export interface SearchResult {
@@ -163,6 +168,7 @@ export class LocaleIndex {
   private skeletons = new Map<string, Map<string, number>>();
   private synonyms = new Map<string, string[]>();
   private docTerms: Array<Map<string, [number, number, number]>> = [];
+  private docTypes: Array<Set<QuestionType>> = [];
   private scoreBuf: Float64Array; private gramBuf: Float64Array; private markBuf: Uint8Array;
 
   constructor(locale: Locale, entries: KbEntry[]) {
@@ -183,7 +189,10 @@ export class LocaleIndex {
       };
       const qts: string[][] = [];
       const gtf = new Map<string, number>();
+      const types = new Set<QuestionType>();
+      this.docTypes.push(types);
       for (const q of e.questions) {
+        for (const t of questionTypes(q, locale)) types.add(t);
         const a = analyze(q, locale);
         a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
         qts.push(a.terms);
@@ -344,6 +353,7 @@ export class LocaleIndex {
 
   search(text: string, limit: number = RETRIEVAL.rerankDepth): SearchResult {
     const { uniq, qw, words, surface } = this.queryTerms(text);
+    const qTypes = this.queryTypes(text);
     const terms = uniq;
     const n = this.entries.length;
     const unknown: string[] = [];
@@ -442,8 +452,14 @@ export class LocaleIndex {
       coverage /= denom; qCoverage /= denom;
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
-      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss };
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]) };
     });
+    // rerank: a candidate whose questions ask for the kind of answer the query asks for (a time, a price,
+    // a procedure…) moves ahead of one that asks for another kind
+    if (RETRIEVAL.typeRerank > 0) {
+      for (const c of candidates) c.score *= 1 + RETRIEVAL.typeRerank * c.typeMatch;
+      candidates.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    }
     // rerank: add the best single-question similarity (a paraphrase of one question beats
     // scattered matches over several questions and the answer)
     if (RETRIEVAL.questionSimRerank > 0) {
@@ -451,6 +467,13 @@ export class LocaleIndex {
       candidates.sort((x, y) => y.score - x.score || x.doc - y.doc);
     }
     return { terms, unknown, candidates };
+  }
+
+  /** The kinds of answer a message asks for: from its question sentences when it has several sentences and some ask. */
+  private queryTypes(text: string): Set<QuestionType> {
+    const segs = sentences(text);
+    const asking = segs.length > 1 ? segs.filter((s) => s.question) : [];
+    return questionTypes(asking.length ? asking.map((s) => s.text).join(' ') : text, this.locale);
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry, and best question recall. */

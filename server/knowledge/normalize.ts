@@ -244,24 +244,25 @@ function arDialectWithPrefix(t: string): string {
   return t;
 }
 
-/** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
-export function analyze(text: string, locale: Locale): Analyzed {
+/** Canonical tokens of a text with small talk removed and informal forms mapped to standard ones (stop words kept). */
+export function standardTokens(text: string, locale: Locale): string[] {
   let canon = ' ' + canonicalChars(text).replace(/['’‘`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
   for (const re of SMALL_TALK[locale]) canon = canon.replace(re, ' ');
   for (const [re, rep] of locale === 'en' ? EN_PHRASES : locale === 'fa' ? FA_PHRASES : AR_PHRASES) canon = canon.replace(re, rep);
-  let toks: string[] = canon.match(TOKEN_RE) ?? [];
+  const toks: string[] = canon.match(TOKEN_RE) ?? [];
+  if (locale === 'fa') return mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL_WIDE)), FA_COLLOQUIAL_WIDE);
+  if (locale === 'ar') return mapTokens(toks.flatMap((t) => arDialectWithPrefix(t).split(' ')), AR_DIALECT_WIDE);
+  return mapTokens(toks, EN_SLANG_WIDE);
+}
+
+/** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
+export function analyze(text: string, locale: Locale): Analyzed {
+  const toks = standardTokens(text, locale);
   let stop: Set<string>;
   let stem: (w: string) => string;
-  if (locale === 'fa') {
-    toks = mapTokens(joinFaAffixes(mapTokens(toks, FA_COLLOQUIAL_WIDE)), FA_COLLOQUIAL_WIDE);
-    stop = FA_STOP; stem = stemFa;
-  } else if (locale === 'ar') {
-    toks = mapTokens(toks.flatMap((t) => arDialectWithPrefix(t).split(' ')), AR_DIALECT_WIDE);
-    stop = AR_STOP; stem = stemAr;
-  } else {
-    toks = mapTokens(toks, EN_SLANG_WIDE);
-    stop = EN_STOP; stem = stemEn;
-  }
+  if (locale === 'fa') { stop = FA_STOP; stem = stemFa; }
+  else if (locale === 'ar') { stop = AR_STOP; stem = stemAr; }
+  else { stop = EN_STOP; stem = stemEn; }
   const words: string[] = [];
   const terms: string[] = [];
   for (const t of toks) {
