@@ -326,6 +326,10 @@ export interface UnansweredGap {
   count: number;
   example: string;
   lastAt: string;
+  /** The entry the bot now answers the example with, or the first one it offers as a suggestion (same
+   *  language), with the bot's confidence: often the question is a new wording of it, and adding it to
+   *  the entry's questions closes the gap. Null when the bot offers nothing. */
+  closest: { id: string; title: string; file: string; score: number } | null;
 }
 export interface LoginRequest {
   email: string;

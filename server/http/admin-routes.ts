@@ -1,7 +1,7 @@
 // Admins manage people and team settings; editors read the knowledge base and its gaps.
 import { Router, type NextFunction, type Response } from 'express';
 import { z } from 'zod';
-import type { AgentRole, KbTryResult, TeamSettings } from '../../protocol/index.ts';
+import type { AgentRole, KbTryResult, Locale, TeamSettings, UnansweredGap } from '../../protocol/index.ts';
 import { LOCALES } from '../../protocol/index.ts';
 import { hashPassword } from '../auth.ts';
 import type { Team } from '../conversations/team.ts';
@@ -143,7 +143,17 @@ export function adminRoutes({ store, team, conversations, knowledge, cutAgent }:
   });
 
   router.get('/api/kb/gaps', ...editor, async (_req, res) => {
-    res.json({ gaps: await store.unansweredGroups(100) });
+    const gaps: UnansweredGap[] = (await store.unansweredGroups(100)).map((g) => {
+      const locale = (LOCALES as readonly string[]).includes(g.locale) ? (g.locale as Locale) : undefined;
+      // the entry the bot answers with now, or the first one it offers: weaker matches are left out
+      const a = knowledge.answer(g.example, locale);
+      const top = a.decision === 'answer' ? a.entry : a.decision === 'human' ? null : (a.suggestions[0] ?? null);
+      const closest = top && top.locale === locale
+        ? { id: top.id, title: top.questions[0] ?? top.id, file: `${top.locale}/${top.id}.md`, score: a.score }
+        : null;
+      return { ...g, locale: locale ?? 'en', closest };
+    });
+    res.json({ gaps });
   });
 
   return router;

@@ -236,6 +236,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return out;
 }
 
+/**
+ * The entries of a reload in which some files are broken: every valid file as it is now, and for
+ * each broken file the entries it had in the last good version (one broken file does not hold back
+ * the edits to the others, nor take its own entries out of service).
+ */
+export function keepLastGood(loaded: KbEntry[], issues: KbIssue[], previous: KbEntry[]): { entries: KbEntry[]; kept: number } {
+  if (!issues.length) return { entries: loaded, kept: 0 };
+  const broken = new Set(issues.map((i) => i.file));
+  const ids = new Set(loaded.map((e) => e.id));
+  const old = previous.filter((e) => broken.has(e.file) && !ids.has(e.id));
+  return { entries: [...loaded, ...old], kept: old.length };
+}
+
 /** Load a KB directory once (no watching) into a searchable snapshot. */
 export async function loadKnowledgeBase(dir: string, config?: Partial<MatchConfig>): Promise<{ kb: KnowledgeBase; issues: KbIssue[] }> {
   const { entries, issues } = await loadKb(dir);
@@ -265,12 +278,16 @@ export async function openKnowledge(opts: OpenKnowledgeOptions): Promise<Knowled
           const r = await loadKb(opts.dir);
           if (closed) return;
           lastIssues = r.issues;
-          if (r.issues.length) {
-            log('error', `knowledge base reload failed with ${r.issues.length} issue(s); still serving the last good version`, { dir: opts.dir, issues: r.issues });
+          // (an empty reload is a folder being replaced or a mistake far more often than the wish for a bot without answers)
+          if (r.entries.length === 0 && current.all.length > 0) {
+            log('error', `knowledge base reload found no valid entry (${r.issues.length} issue(s)); still serving the last good version`, { dir: opts.dir, issues: r.issues });
             continue;
           }
-          current = new KnowledgeBase(r.entries, opts.config);
-          log('info', `knowledge base reloaded: ${r.entries.length} entries`, { dir: opts.dir });
+          const { entries, kept } = keepLastGood(r.entries, r.issues, current.all);
+          current = new KnowledgeBase(entries, opts.config);
+          if (r.issues.length) {
+            log('error', `knowledge base reloaded with ${r.issues.length} issue(s): the other files' edits are in, the last good version of ${kept} entr${kept === 1 ? 'y' : 'ies'} from broken files stays in service`, { dir: opts.dir, issues: r.issues });
+          } else log('info', `knowledge base reloaded: ${r.entries.length} entries`, { dir: opts.dir });
           for (const l of listeners) {
             try { l(); } catch (e) { log('warn', 'knowledge reload listener failed', { error: String(e) }); }
           }

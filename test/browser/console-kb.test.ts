@@ -16,6 +16,8 @@ import { DEMO_KB, ROOT, startTestServer, type TestServer } from '../helpers/serv
 
 const SPACESHIPS = 'Do you sell "used" spaceships: new or old?';
 const PERSIAN = 'آیا سفینهٔ فضایی دست دوم می‌فروشید؟';
+/** A new wording of the demo KB's damaged-package entry that the bot does not answer on its own. */
+const SQUISHED = 'the courier left the box all squished';
 
 let server: TestServer;
 let browser: Browser;
@@ -33,6 +35,7 @@ beforeAll(async () => {
   await ask(SPACESHIPS, 'en');
   await ask(SPACESHIPS, 'en');
   await ask(PERSIAN, 'fa');
+  await ask(SQUISHED, 'en');
 });
 
 afterAll(async () => {
@@ -41,12 +44,12 @@ afterAll(async () => {
 });
 
 /** A visitor asks something and waits for the bot's reply. */
-async function ask(text: string, locale: Locale): Promise<void> {
+async function ask(text: string, locale: Locale): Promise<ChatMessage> {
   const v = await connectVisitor(server.url, { locale });
   try {
     const reply = next<ChatMessage>(v.socket, 'message', (m) => m.author === 'bot');
     await ok(v.socket, 'send', { clientId: randomUUID(), text });
-    await reply;
+    return await reply;
   } finally {
     v.socket.disconnect();
   }
@@ -123,6 +126,37 @@ describe('console knowledge-base page', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'English' }).click();
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('offers an unanswered wording of an existing entry as one more question line, which the bot then answers', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await openKb(page);
+      const gap = page.locator('.gaps-table tr', { hasText: SQUISHED });
+      await gap.waitFor();
+      expect(await gap.locator('.closest-cell').textContent()).toContain('My package arrived damaged');
+      await page.locator('.gaps-table').screenshot({ path: artifact('console-en-kb-gaps.png') });
+      await gap.getByRole('button', { name: 'Add as a wording of it' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Another wording for an existing entry' });
+      await dialog.waitFor();
+      const line = await dialog.getByLabel('Question line').inputValue();
+      expect(line).toBe(`  - "${SQUISHED}"\n`);
+      expect(await dialog.locator('#kb-template-hint').textContent()).toContain('Add this line under questions: in damaged-package-en.md in the folder knowledge-base/en/.');
+      expect(await dialog.getByRole('button', { name: 'Download' }).count()).toBe(0);
+      await page.screenshot({ path: artifact('console-en-kb-phrasing.png') });
+      await page.keyboard.press('Escape');
+
+      // The editor adds the line; the server reloads the file and the bot answers that wording now.
+      const file = join(kbDir, 'en', 'damaged-package-en.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('questions:\n', `questions:\n${line}`));
+      const deadline = Date.now() + 10_000;
+      while (server.porsan.knowledge.answer(SQUISHED, 'en').decision !== 'answer' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const reply = await ask(SQUISHED, 'en');
+      expect(reply.meta).toMatchObject({ type: 'answer', entryId: 'damaged-package-en' });
     } finally {
       await context.close();
     }

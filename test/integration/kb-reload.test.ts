@@ -95,4 +95,32 @@ tags: [prices]
     await until(() => kb.issues().length === 0 && (kb.entry('rental-price-en')?.questions.length ?? 0) === 2 && kb.entry('rental-price-en')!.answer.includes('90'));
     expect(kb.answer('weekly rental prices', 'en').entry?.id).toBe('rental-price-en');
   });
+
+  it('applies edits to other files while one file stays broken, keeping the broken file’s last good entries', async () => {
+    writeFileSync(join(dir, 'en', 'rental-price-en.md'), '---\nid: rental-price-en\nlocale: en\nquestions: [broken\n---\n');
+    await until(() => kb.issues().length > 0);
+    writeFileSync(join(dir, 'en', 'helmet-en.md'), `---
+id: helmet-en
+locale: en
+questions:
+  - Do you provide helmets?
+  - Can I rent a child trailer?
+tags: [equipment]
+---
+Helmets are free; child trailers cost 10 euros per day.
+`);
+    await until(() => kb.entry('helmet-en')?.questions.includes('Can I rent a child trailer?') ?? false);
+    expect(kb.answer('can i rent a child trailer', 'en').entry?.id).toBe('helmet-en');
+    expect(kb.issues().some((i) => i.file.endsWith(join('en', 'rental-price-en.md')))).toBe(true);
+    expect(kb.answer('how much does it cost to rent a bike?', 'en').entry?.id).toBe('rental-price-en');
+    expect(logs.some((l) => l.level === 'error' && l.msg.includes('last good version'))).toBe(true);
+  });
+
+  it('never swaps in an empty knowledge base: all entry folders gone keeps the last good version', async () => {
+    const before = kb.entries().length;
+    for (const l of ['en', 'fa', 'ar']) rmSync(join(dir, l), { recursive: true, force: true });
+    await until(() => logs.some((l) => l.msg.includes('no valid entry')));
+    expect(kb.entries()).toHaveLength(before);
+    expect(kb.answer('how much does it cost to rent a bike?', 'en').entry?.id).toBe('rental-price-en');
+  });
 });

@@ -1,7 +1,7 @@
 // Routing, presence, limits, transfer/release, deactivation and leave-a-message, against a
 // real server with real socket.io clients.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentStatus, ChatMessage, ConversationDetail, ConversationSummary, ConversationView } from '../../protocol/index.ts';
+import type { AgentStatus, ChatMessage, ConversationDetail, ConversationSummary, ConversationView, UnansweredGap } from '../../protocol/index.ts';
 import { call, connectAgent, connectVisitor, login, next, ok, signInAgent, type AgentSocket, type TestVisitor } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { until } from '../helpers/wait.ts';
@@ -221,7 +221,7 @@ describe('admin and editor APIs', () => {
   it('lists unanswered questions grouped and ranked for editors', async () => {
     await start();
     const v = await visitor('en');
-    for (const q of ['Do you sell spaceships?', 'do you sell SPACESHIPS', 'Where is the moon shop?']) {
+    for (const q of ['Do you sell spaceships?', 'do you sell SPACESHIPS', 'Where is the moon shop?', 'the courier left the box all squished']) {
       const reply = next<ChatMessage>(v.socket, 'message', (m) => m.author === 'bot');
       await ok(v.socket, 'send', { clientId: crypto.randomUUID(), text: q });
       await reply;
@@ -230,6 +230,10 @@ describe('admin and editor APIs', () => {
     const { gaps } = (await (await fetch(`${server.url}/api/kb/gaps`, { headers: { cookie } })).json()) as { gaps: { count: number; example: string }[] };
     expect(gaps[0]?.count).toBe(2);
     expect(gaps[0]?.example.toLowerCase()).toContain('spaceships');
+    // A new wording of an existing entry comes with that entry, to add the wording to it.
+    const squished = (gaps as UnansweredGap[]).find((g) => g.example.includes('squished'));
+    expect(squished?.closest).toMatchObject({ id: 'damaged-package-en', file: 'en/damaged-package-en.md', title: 'My package arrived damaged' });
+    expect(squished?.closest?.score).toBeGreaterThan(0);
   });
 });
 

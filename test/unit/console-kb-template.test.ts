@@ -2,7 +2,7 @@
 // `yaml` package and the server's own knowledge-base loader read back unchanged.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { entryTemplate, latinSlug, suggestEntryId, yamlQuote } from '../../console/src/lib/kb-template.ts';
+import { entryTemplate, latinSlug, phrasingTemplate, suggestEntryId, yamlQuote } from '../../console/src/lib/kb-template.ts';
 import { parseEntry } from '../../server/knowledge/loader.ts';
 
 /** The YAML front matter of a template, parsed. */
@@ -91,5 +91,14 @@ describe('entryTemplate', () => {
     const { entry, issues } = parseEntry(`knowledge-base/${locale}/${t.fileName}`, t.text, locale);
     expect(issues).toEqual([]);
     expect(entry).toMatchObject({ id: t.id, locale, questions: [example], tags: [] });
+  });
+});
+
+describe('phrasingTemplate', () => {
+  it('is one quoted questions: line for the existing entry file, which YAML reads back to the same text', () => {
+    const t = phrasingTemplate({ example: '  the box came   "squished"\n', locale: 'en' }, 'damaged-package-en');
+    expect(t).toMatchObject({ kind: 'phrasing', id: 'damaged-package-en', fileName: 'damaged-package-en.md', folder: 'knowledge-base/en/' });
+    expect(t.text).toBe('  - "the box came \\"squished\\""\n');
+    expect(parse(`questions:\n${t.text}`)).toEqual({ questions: ['the box came "squished"'] });
   });
 });

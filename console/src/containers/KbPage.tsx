@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KbEntryInfo, KbIssueInfo, KbTryResult, Locale, UnansweredGap } from '../../../protocol/index.ts';
 import { kbEntries, kbGaps, kbTry } from '../api.ts';
-import { entryTemplate, type EntryTemplate } from '../lib/kb-template.ts';
+import { entryTemplate, phrasingTemplate, type EntryTemplate } from '../lib/kb-template.ts';
 import { KbEntriesPanel } from '../views/kb/KbEntriesPanel.tsx';
 import { KbGapsPanel } from '../views/kb/KbGapsPanel.tsx';
 import { KbTemplateDialog } from '../views/kb/KbTemplateDialog.tsx';
@@ -65,9 +65,10 @@ export function KbPage() {
         }}
         // Ids already in use (all locales: ids are unique across the knowledge base) are never suggested.
         onWrite={(g) => setTemplate(entryTemplate(g, titles.keys()))}
+        onAddPhrasing={(g) => g.closest && setTemplate(phrasingTemplate(g, g.closest.id))}
       />
       <KbEntriesPanel kb={kb} />
-      {template && <KbTemplateDialog key={template.id} template={template} onClose={() => setTemplate(null)} />}
+      {template && <KbTemplateDialog key={template.kind + template.id} template={template} onClose={() => setTemplate(null)} />}
     </div>
   );
 }

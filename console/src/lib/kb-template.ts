@@ -4,6 +4,8 @@
 import type { Locale } from '../../../protocol/index.ts';
 
 export interface EntryTemplate {
+  /** `entry`: a whole new file; `phrasing`: one more line for the `questions:` of an existing entry */
+  kind: 'entry' | 'phrasing';
   id: string;
   locale: Locale;
   /** The question as it appears in `questions:` (trimmed, whitespace collapsed). */
@@ -92,5 +94,11 @@ export function entryTemplate(gap: { example: string; locale: Locale }, taken: I
     ANSWER_PLACEHOLDER[gap.locale],
     '',
   ].join('\n');
-  return { id, locale: gap.locale, question, folder: `knowledge-base/${gap.locale}/`, fileName: `${id}.md`, text };
+  return { kind: 'entry', id, locale: gap.locale, question, folder: `knowledge-base/${gap.locale}/`, fileName: `${id}.md`, text };
+}
+
+/** One more `questions:` line for the existing entry `entryId`: the visitor's wording of its question. */
+export function phrasingTemplate(gap: { example: string; locale: Locale }, entryId: string): EntryTemplate {
+  const question = gap.example.replace(/\s+/g, ' ').trim();
+  return { kind: 'phrasing', id: entryId, locale: gap.locale, question, folder: `knowledge-base/${gap.locale}/`, fileName: `${entryId}.md`, text: `  - ${yamlQuote(question)}\n` };
 }

@@ -9,9 +9,10 @@ interface Props {
   gaps: UnansweredGap[] | null;
   onTry: (g: UnansweredGap) => void;
   onWrite: (g: UnansweredGap) => void;
+  onAddPhrasing: (g: UnansweredGap) => void;
 }
 
-export function KbGapsPanel({ gaps, onTry, onWrite }: Props) {
+export function KbGapsPanel({ gaps, onTry, onWrite, onAddPhrasing }: Props) {
   const { t, lang } = useI18n();
   return (
     <section class="card" aria-labelledby="kb-gaps-title">
@@ -30,6 +31,7 @@ export function KbGapsPanel({ gaps, onTry, onWrite }: Props) {
                 <th scope="col">{t('language')}</th>
                 <th scope="col">{t('times')}</th>
                 <th scope="col">{t('lastAsked')}</th>
+                <th scope="col">{t('kbClosestEntry')}</th>
                 <th scope="col">
                   <span class="visually-hidden">{t('kbTryButton')}</span>
                 </th>
@@ -44,11 +46,28 @@ export function KbGapsPanel({ gaps, onTry, onWrite }: Props) {
                   <td>{localeName(t, g.locale)}</td>
                   <td class="num-cell">{g.count.toLocaleString(intlTag(lang))}</td>
                   <td>{formatDate(g.lastAt, intlTag(lang))}</td>
+                  <td class="closest-cell">
+                    {g.closest ? (
+                      <>
+                        <bdi dir="auto">{g.closest.title}</bdi>{' '}
+                        <span class="muted num" title={t('kbScore')}>
+                          {g.closest.score.toFixed(2)}
+                        </span>
+                      </>
+                    ) : (
+                      <span class="muted">—</span>
+                    )}
+                  </td>
                   <td>
                     <div class="gap-actions">
                       <button type="button" onClick={() => onTry(g)}>
                         {t('kbTryButton')}
                       </button>
+                      {g.closest && (
+                        <button type="button" class="add-phrasing" aria-haspopup="dialog" onClick={() => onAddPhrasing(g)}>
+                          {t('kbAddPhrasing')}
+                        </button>
+                      )}
                       <button type="button" class="write-entry" aria-haspopup="dialog" onClick={() => onWrite(g)}>
                         {t('kbWriteEntry')}
                       </button>

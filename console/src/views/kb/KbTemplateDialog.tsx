@@ -1,5 +1,5 @@
-// A modal with the markdown file for a new entry: read-only text to copy or download, and where
-// to save it. The console cannot write files; the editor saves it in the knowledge-base folder.
+// A modal with the markdown file for a new entry (read-only text to copy or download, and where
+// to save it), or with one more question line for an existing entry and the file it goes in. The console cannot write files; the editor saves it in the knowledge-base folder.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntryTemplate } from '../../lib/kb-template.ts';
@@ -18,6 +18,7 @@ export function KbTemplateDialog({ template, onClose }: { template: EntryTemplat
   const dialog = useRef<HTMLDialogElement>(null);
   const text = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
+  const phrasing = template.kind === 'phrasing';
 
   useEffect(() => {
     const d = dialog.current;
@@ -80,7 +81,7 @@ export function KbTemplateDialog({ template, onClose }: { template: EntryTemplat
     >
       <div class="kb-template-body">
         <header class="kb-template-head">
-          <h2 id="kb-template-title">{t('kbWriteEntryTitle')}</h2>
+          <h2 id="kb-template-title">{t(phrasing ? 'kbAddPhrasingTitle' : 'kbWriteEntryTitle')}</h2>
           <button type="button" class="kb-template-x" aria-label={t('kbCloseDialog')} onClick={() => dialog.current?.close()}>
             ×
           </button>
@@ -90,7 +91,8 @@ export function KbTemplateDialog({ template, onClose }: { template: EntryTemplat
         </p>
         <div id="kb-template-hint" class="kb-template-hint">
           <p>
-            {fill(t('kbTemplateSaveIn'), {
+            {fill(t(phrasing ? 'kbPhrasingAddTo' : 'kbTemplateSaveIn'), {
+              key: <code dir="ltr">questions:</code>,
               file: <code dir="ltr">{template.fileName}</code>,
               folder: (
                 <code dir="ltr" class="kb-folder">
@@ -99,19 +101,21 @@ export function KbTemplateDialog({ template, onClose }: { template: EntryTemplat
               ),
             })}
           </p>
-          <p class="muted">{t('kbTemplateIntro')}</p>
+          <p class="muted">{t(phrasing ? 'kbPhrasingIntro' : 'kbTemplateIntro')}</p>
         </div>
         <label class="field kb-template-field">
-          <span>{t('kbTemplateFile')}</span>
+          <span>{t(phrasing ? 'kbPhrasingLine' : 'kbTemplateFile')}</span>
           <textarea ref={text} class="kb-template-text" readOnly dir="ltr" spellcheck={false} rows={Math.min(14, template.text.split('\n').length + 1)} value={template.text} />
         </label>
         <div class="kb-template-actions">
           <button type="button" class="primary" onClick={() => void onCopy()}>
             {t('kbCopy')}
           </button>
-          <button type="button" onClick={onDownload}>
-            {t('kbDownload')}
-          </button>
+          {!phrasing && (
+            <button type="button" onClick={onDownload}>
+              {t('kbDownload')}
+            </button>
+          )}
           <span class={`kb-copy-status ${copy}`} role="status" aria-live="polite">
             {copy === 'copied' ? `✓ ${t('kbCopied')}` : copy === 'selected' ? t('kbCopySelected') : ''}
           </span>
