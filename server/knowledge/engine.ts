@@ -29,7 +29,9 @@ export function stopWordSlip(word: string, locale: Locale): number {
   for (const len of [word.length - 1, word.length, word.length + 1]) {
     for (const s of STOP_BY_LEN[locale].get(len) ?? []) {
       if (!withinOneEdit(word, s, true)) continue;
-      if (word.length === 3 || len > word.length || isSwap(word, s)) return 1;
+      // (three-letter English slips are typos of function words: "wil", "teh"; Persian and Arabic have
+      // many three-letter content words one letter away from a function word: رند / روند)
+      if ((word.length === 3 && locale === 'en') || len > word.length || isSwap(word, s)) return 1;
       best = 0.5;
     }
   }
@@ -294,7 +296,8 @@ export class LocaleIndex {
         for (const i of l) counts.set(i, (counts.get(i) ?? 0) + 1);
       }
       const pool = [...counts.entries()]
-        .filter(([i]) => Math.abs(this.vocab[i].length - term.length) <= 2)
+        // (a short word inside a longer one is no typo of it: رند is not دارند)
+        .filter(([i]) => Math.abs(this.vocab[i].length - term.length) <= (term.length <= RETRIEVAL.fuzzyShortLength ? 1 : 2))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, RETRIEVAL.fuzzyCandidates)
         .map(([i]) => this.vocab[i]);

@@ -2,7 +2,7 @@
 // talk-to-a-person entry (by what its questions say, never by id).
 import type { Locale } from '../../protocol/index.ts';
 import { AR_DIALECT, BOT_WORDS, FA_COLLOQUIAL, foldLexicon, HUMAN_NOUNS, HUMAN_REAL, HUMAN_VERBS, NEGATIONS } from './lexicon.ts';
-import { rawTokens } from './normalize.ts';
+import { rawTokens, sentences } from './normalize.ts';
 
 const WEAK_NOUNS: Record<Locale, Set<string>> = {
   en: new Set(['someone', 'somebody', 'people', 'live', 'real', 'persons']),
@@ -57,8 +57,23 @@ export interface HumanSignal {
   strength: number;
 }
 
-/** Does this message ask for a human (operator / agent / real person) rather than an FAQ answer? */
+/**
+ * Does this message ask for a human (operator / agent / real person) rather than an FAQ answer?
+ * In a message of several sentences the request has to be made within one of them ("my router
+ * says it is connected. … before I call someone?" asks for no one).
+ */
 export function detectHumanRequest(text: string, locale: Locale): HumanSignal {
+  const parts = sentences(text);
+  if (parts.length <= 1) return detectInSentence(text, locale);
+  let best: HumanSignal = { human: false, strength: 0 };
+  for (const p of parts) {
+    const h = detectInSentence(p.text, locale);
+    if (h.strength > best.strength) best = h;
+  }
+  return best;
+}
+
+function detectInSentence(text: string, locale: Locale): HumanSignal {
   let toks = rawTokens(text);
   const table = locale === 'fa' ? FA_COLLOQUIAL : locale === 'ar' ? AR_DIALECT : null;
   if (table) toks = toks.flatMap((t) => (table[t] ? table[t].split(' ') : [t]));

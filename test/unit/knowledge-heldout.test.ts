@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../protocol/index.ts';
 import { KnowledgeBase, loadKnowledgeBase } from '../../server/knowledge/index.ts';
 import { stopWordSlip } from '../../server/knowledge/engine.ts';
+import { detectHumanRequest } from '../../server/knowledge/human.ts';
 import { stemFa } from '../../server/knowledge/normalize.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/kb-bikes');
@@ -49,8 +50,8 @@ describe('held-out queries on the bike-rental KB', () => {
 
 // A second held-out domain (an internet and mobile operator), written blind to the engine and to
 // the dev set: 46 entries, 110 queries of every kind. The floors sit just below the figures measured
-// when it was added (40/84 answered right, 1 wrong, 1 false answer out of 26, right entry ranked first
-// for 62 of 78 non-human queries), so a change that loses ground on an unseen domain fails here.
+// (40/84 answered right, 0 wrong, 0 false answers out of 26, right entry ranked first for 62 of 78
+// non-human queries), so a change that loses ground on an unseen domain fails here.
 describe('held-out queries on the telecom KB (unseen domain)', () => {
   const telQueries: Q[] = readFileSync(resolve(import.meta.dirname, '../fixtures/kb-telecom-queries/heldout.jsonl'), 'utf8')
     .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Q);
@@ -68,10 +69,10 @@ describe('held-out queries on the telecom KB (unseen domain)', () => {
   it('keeps wrong and out-of-scope answers rare', () => {
     const inScope = telQueries.filter((q) => q.expect !== null);
     const wrong = inScope.filter((q) => { const id = answer(q); return id !== null && id !== q.expect; });
-    expect(wrong.length / inScope.length).toBeLessThanOrEqual(0.025);
+    expect(wrong.map((q) => q.q).length).toBeLessThanOrEqual(1);
     const oos = telQueries.filter((q) => q.expect === null);
     const falseAnswers = oos.filter((q) => answer(q) !== null);
-    expect(falseAnswers.length / oos.length).toBeLessThanOrEqual(0.04);
+    expect(falseAnswers.length).toBeLessThanOrEqual(1);
   });
 
   it('answers requests for a person in all three languages', () => {
@@ -96,6 +97,14 @@ describe('robustness details', () => {
     expect(stopWordSlip('wil', 'en')).toBe(1); // will
     expect(stopWordSlip('teh', 'en')).toBe(1); // the
     expect(stopWordSlip('sell', 'en')).toBeLessThan(1); // well? tell? — or just "sell"
+    // Persian and Arabic have many three-letter content words one letter from a function word
+    expect(stopWordSlip('رند', 'fa')).toBeLessThan(1); // not روند / اند
+  });
+
+  it('reads a request for a person only within one sentence of a long message', () => {
+    expect(detectHumanRequest("My router says it's connected. Is there anything else I can try before I call someone?", 'en').human).toBe(false);
+    expect(detectHumanRequest('Hi, I tried everything already. I want to talk to a person please.', 'en').human).toBe(true);
+    expect(detectHumanRequest('سلام. با یک اپراتور صحبت کنم؟', 'fa').human).toBe(true);
   });
 
   it('does not cut whole Persian words down to a stop word or a shorter word (درمان, تومان, سلامت)', () => {
