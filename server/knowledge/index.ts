@@ -167,7 +167,12 @@ export class KnowledgeBase {
     const p = this.prepare(question, locale);
     const idx = this.indexes.get(p.locale);
     if (!idx) return { ...p, terms: [], unknown: [], ranked: [] };
-    const { candidates, terms, unknown } = idx.search(p.text, depth);
+    const found = idx.search(p.text, depth);
+    const { terms, unknown } = found;
+    // The talk-to-a-person entry is reached by asking for a person (detectHumanRequest), not by
+    // sharing words with it: "someone swiped my phone" is no request for someone.
+    const human = this.humanEntries.get(p.locale);
+    const candidates = human ? found.candidates.filter((c) => c.entry !== human) : found.candidates;
     const ranked = candidates.map((c, i) => ({
       entry: c.entry,
       candidate: c,

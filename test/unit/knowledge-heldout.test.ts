@@ -79,6 +79,12 @@ describe('held-out queries on the telecom KB (unseen domain)', () => {
     for (const q of telQueries.filter((x) => x.kind === 'human')) expect(tel.answer(q.q, q.locale).decision, q.q).toBe('human');
   });
 
+  it('does not reach the talk-to-a-person entry by shared words alone', () => {
+    const q = 'Someone swiped my phone on the train, can you shut off my line before they use it?';
+    expect(tel.answer(q, 'en').decision).not.toBe('human');
+    expect(tel.rank(q, 'en').ranked.map((r) => r.entry.id)).not.toContain('human-agent-en');
+  });
+
   it('answers at least as many in-scope queries as when the set was written', () => {
     const inScope = telQueries.filter((q) => q.expect !== null);
     const right = inScope.filter((q) => answer(q) === q.expect).length;
