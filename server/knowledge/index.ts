@@ -220,7 +220,6 @@ export class KnowledgeBase {
     const { answerThreshold, suggestThreshold } = this.config;
     const near = ranked.slice(1).filter((r) => r.confidence >= suggestThreshold * 0.5).slice(0, MAX_SUGGESTIONS).map((r) => r.entry);
     if (score >= answerThreshold) {
-      if (top.entry === this.humanEntries.get(loc)) return { decision: 'human', locale: loc, entry: top.entry, score, suggestions: [] };
       return { decision: 'answer', locale: loc, entry: top.entry, score, suggestions: [] };
     }
     if (score >= suggestThreshold) {
