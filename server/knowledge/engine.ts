@@ -108,6 +108,8 @@ export const RETRIEVAL = {
   questionSimRerank: 0,
   /** Relative score bonus (malus) when the query and the entry ask for the same (a different) kind of answer. */
   typeRerank: 0.1,
+  /** Join neighbouring words the KB writes as one, split unknown words the KB writes as two. */
+  compounds: true,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -331,16 +333,57 @@ export class LocaleIndex {
   }
 
   /** Query terms with weights: in a multi-sentence message, sentences that ask something count fully, context less. */
+  /**
+   * Compounds written apart or together, as the knowledge base writes them: two neighbouring words
+   * that the KB writes as one ("وای فای" / "وای‌فای", "log in" / "login") are joined, and an unknown
+   * word that is two KB words written together ("wifipassword") is split.
+   */
+  private compounds(a: { words: string[]; terms: string[] }): { words: string[]; terms: string[] } {
+    if (RETRIEVAL.compounds === false) return a;
+    const words: string[] = [], terms: string[] = [];
+    for (let i = 0; i < a.words.length; i++) {
+      const w = a.words[i];
+      const joined = i + 1 < a.words.length ? w + a.words[i + 1] : '';
+      const jt = joined ? this.wordTerm.get(joined) : undefined;
+      if (jt !== undefined && !(this.postings.has(a.terms[i]) && this.postings.has(a.terms[i + 1]) && this.pairInSameQuestion(a.terms[i], a.terms[i + 1]))) {
+        words.push(joined); terms.push(jt); i++;
+        continue;
+      }
+      if (w.length >= 6 && !this.postings.has(a.terms[i]) && !this.wordTerm.has(w)) {
+        let split: [string, string] | null = null;
+        for (let k = 3; k <= w.length - 3 && !split; k++) {
+          const l = this.wordTerm.get(w.slice(0, k)), r = this.wordTerm.get(w.slice(k));
+          if (l !== undefined && r !== undefined) split = [l, r];
+        }
+        if (split) { words.push(w, w); terms.push(split[0], split[1]); continue; }
+      }
+      words.push(w); terms.push(a.terms[i]);
+    }
+    return { words, terms };
+  }
+
+  /** Do both terms occur in one question of some entry (then the KB itself writes them apart)? */
+  private pairInSameQuestion(x: string, y: string): boolean {
+    const px = this.postings.get(x), py = this.postings.get(y);
+    if (!px || !py) return false;
+    const docs = new Set(py.docs);
+    for (const d of px.docs) {
+      if (!docs.has(d)) continue;
+      for (const q of this.questionSets[d]) if (q.set.has(x) && q.set.has(y)) return true;
+    }
+    return false;
+  }
+
   private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[] } {
     const segs = sentences(text);
     const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
     const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
     if (anyQuestion) {
       for (const sg of segs) {
-        const a = analyze(sg.text, this.locale);
+        const a = this.compounds(analyze(sg.text, this.locale));
         weighted.push({ ...a, w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
       }
-    } else weighted.push({ ...analyze(text, this.locale), w: 1 });
+    } else weighted.push({ ...this.compounds(analyze(text, this.locale)), w: 1 });
     const idx = new Map<string, number>();
     const uniq: string[] = [], qw: number[] = [], words: string[] = [], surface: string[] = [];
     for (const seg of weighted) {

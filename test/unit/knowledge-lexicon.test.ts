@@ -66,3 +66,30 @@ describe('the engine uses them', () => {
     expect(analyze('pwd reset', 'en').terms).toEqual(analyze('password reset', 'en').terms);
   });
 });
+
+describe('compounds written apart or together', () => {
+  const e = (id: string, locale: Locale, q: string) => entry(id, locale, [q]);
+  const kb = new KnowledgeBase([
+    // distractors first: a tie would go to them
+    e('account-password-en', 'en', 'How do I reset my account password?'),
+    e('wifi-password-en', 'en', 'How do I reset the wifi password?'),
+    e('sell-en', 'en', 'Do you sell cards for birthdays?'),
+    e('gift-card-en', 'en', 'Can I pay with a gift card?'),
+    e('account-password-fa', 'fa', 'رمز حساب کاربری را چطور عوض کنم؟'),
+    e('wifi-password-fa', 'fa', 'رمز وای‌فای را چطور عوض کنم؟'),
+  ]);
+  it('joins two words the knowledge base writes as one', () => {
+    const en = kb.rank('reset wi fi password', 'en');
+    expect(en.terms).toContain('wifi');
+    expect(en.unknown).toEqual([]);
+    expect(en.ranked[0]?.entry.id).toBe('wifi-password-en');
+    const fa = kb.rank('رمز وای فای را عوض کنم', 'fa');
+    expect(fa.terms).toContain(analyze('وای‌فای', 'fa').terms[0]);
+    expect(fa.ranked[0]?.entry.id).toBe('wifi-password-fa');
+  });
+  it('splits an unknown word into two words of the knowledge base', () => {
+    const r = kb.rank('pay by giftcard', 'en');
+    expect(r.terms).toEqual(expect.arrayContaining(['gift', 'card']));
+    expect(r.ranked[0]?.entry.id).toBe('gift-card-en');
+  });
+});
