@@ -339,7 +339,7 @@ export class LocaleIndex {
    * word that is two KB words written together ("wifipassword") is split.
    */
   private compounds(a: { words: string[]; terms: string[] }): { words: string[]; terms: string[] } {
-    if (RETRIEVAL.compounds === false) return a;
+    if (!RETRIEVAL.compounds) return a;
     const words: string[] = [], terms: string[] = [];
     for (let i = 0; i < a.words.length; i++) {
       const w = a.words[i];
