@@ -1,7 +1,7 @@
 // Language inference (Persian and Arabic share a script; English vs Finglish share an alphabet)
 // and Finglish → Persian-script conversion.
 import type { Locale } from '../../protocol/index.ts';
-import { AR_DIALECT, AR_STOP, EN_SLANG, EN_STOP, FA_COLLOQUIAL, FA_STOP, FINGLISH_DIGRAPHS, FINGLISH_LETTERS, FINGLISH_MARKERS, FINGLISH_WORDS } from './lexicon.ts';
+import { AR_DIALECT, AR_STOP, EN_SLANG, EN_STOP, FA_COLLOQUIAL, FA_STOP, FINGLISH_DIGRAPHS, FINGLISH_LETTERS, EN_KNOWN_WORDS, FINGLISH_CONVERT, FINGLISH_MARKERS, FINGLISH_WIDE, FINGLISH_WORDS } from './lexicon.ts';
 import { isArabicScript, rawTokens } from './normalize.ts';
 
 /** What the language guesser may know about the loaded KB (surface words per locale). */
@@ -44,7 +44,10 @@ export function inferLocale(text: string, given?: Locale, vocab?: VocabHint, ava
       if (isArabicScript(t)) continue;
       if (EN_STOP.has(t) || EN_SLANG[t] !== undefined) en += 1;
       else if (vocab?.has('en', t)) en += 0.7;
+      else if (EN_KNOWN_WORDS.has(t) && !FINGLISH_MARKERS.has(t) && FINGLISH_WORDS[t] === undefined) en += 0.5;
       if (FINGLISH_MARKERS.has(t) || FINGLISH_WORDS[t] !== undefined) fi += 1;
+      // (the wider list holds Latin forms that are English words too — "pool", "bad" — so it counts less)
+      else if (FINGLISH_WIDE[t] !== undefined && !EN_KNOWN_WORDS.has(t) && !vocab?.has('en', t)) fi += 0.5;
       else if (vocab?.faBySkeleton && t.length >= 3 && /[aeiou]/.test(t) && !vocab.has('en', t) && vocab.faBySkeleton(latinSkeleton(t))) fi += 0.3;
     }
     // words like "in", "man", "be" are both; require Finglish to clearly dominate
@@ -185,7 +188,7 @@ export function finglishToPersian(text: string, vocab?: VocabHint): string {
   const out: string[] = [];
   for (const t of rawTokens(text)) {
     if (isArabicScript(t) || /^\d+$/.test(t)) { out.push(t); continue; }
-    const known = FINGLISH_WORDS[t];
+    const known = FINGLISH_WORDS[t] ?? FINGLISH_CONVERT[t];
     if (known) { out.push(known); continue; }
     let hit = bestBySkeleton(t, vocab);
     if (!hit) {

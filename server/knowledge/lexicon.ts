@@ -6,7 +6,7 @@
 
 // NOTE: imported lazily by normalize.ts; to avoid an import cycle the canonical folding is
 // duplicated in a tiny form here (same rules as canonicalChars for the letters used below).
-import { lexiconPairs } from './lexicon-files.ts';
+import { lexiconLines, lexiconPairs } from './lexicon-files.ts';
 
 function fold(s: string): string {
   return s
@@ -218,3 +218,29 @@ export { fold as foldLexicon };
 export const FA_COLLOQUIAL_WIDE: Record<string, string> = { ...table(lexiconPairs('colloquial-fa.txt')), ...FA_COLLOQUIAL };
 export const AR_DIALECT_WIDE: Record<string, string> = { ...table(lexiconPairs('dialect-ar.txt')), ...AR_DIALECT };
 export const EN_SLANG_WIDE: Record<string, string> = { ...table(lexiconPairs('slang-en.txt')), ...EN_SLANG };
+
+/**
+ * Finglish words beyond the built-in list (`lexicon/finglish-fa.txt`): Latin spellings → Persian.
+ * Keys stay Latin (lower case); values are folded like the other Persian tables.
+ */
+function finglishTable(name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(lexiconPairs(name))) {
+    for (const key of k.split('|')) {
+      const latin = key.trim().toLowerCase();
+      if (/^[a-z]+$/.test(latin) && FINGLISH_WORDS[latin] === undefined) out[latin] = fold(v);
+    }
+  }
+  return out;
+}
+/** Latin forms that only Finglish uses: evidence that a message is Finglish. */
+export const FINGLISH_WIDE: Record<string, string> = finglishTable('finglish-fa.txt');
+/** Every Latin form to convert, including loanwords spelled like English ("hotel", "internet"). */
+export const FINGLISH_CONVERT: Record<string, string> = { ...finglishTable('finglish-loanwords-fa.txt'), ...FINGLISH_WIDE };
+
+/** English words the general lists know (stop words, texting forms, near-synonym groups): evidence for English over Finglish. */
+export const EN_KNOWN_WORDS: Set<string> = new Set([
+  ...EN_STOP,
+  ...Object.keys(EN_SLANG_WIDE),
+  ...lexiconLines('synonyms-en.txt').flatMap((l) => l.split(/\s+/)),
+]);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { inferLocale } from '../../server/knowledge/language.ts';
+import { finglishToPersian, inferLocale } from '../../server/knowledge/language.ts';
 import { detectHumanRequest } from '../../server/knowledge/human.ts';
+
+describe('Finglish with the general word table', () => {
+  it('reads everyday Finglish without help from a knowledge base', () => {
+    const q = 'net khoonamun kollan ghate, hich site baz nemishe';
+    expect(inferLocale(q)).toMatchObject({ locale: 'fa', finglish: true });
+    const fa = finglishToPersian(q);
+    for (const w of ['اینترنت', 'کلا', 'قطع', 'هیچ', 'نمیشود']) expect(fa).toContain(w);
+  });
+  it('does not take English words that are also Persian loanwords for Finglish', () => {
+    for (const q of ['hotel parking', 'internet modem', 'bank film', 'key lost']) expect(inferLocale(q), q).toMatchObject({ locale: 'en', finglish: false });
+  });
+});
 
 describe('language inference', () => {
   it('tells Persian from Arabic (same script)', () => {

@@ -16,7 +16,7 @@ function entry(id: string, locale: Locale, questions: string[], answer = 'See th
 
 describe('lexicon files', () => {
   it('has synonym groups for every language and the informal-form tables', () => {
-    for (const name of ['synonyms-fa.txt', 'synonyms-ar.txt', 'synonyms-en.txt', 'colloquial-fa.txt', 'dialect-ar.txt', 'slang-en.txt']) {
+    for (const name of ['synonyms-fa.txt', 'synonyms-ar.txt', 'synonyms-en.txt', 'colloquial-fa.txt', 'dialect-ar.txt', 'slang-en.txt', 'finglish-fa.txt']) {
       expect(files, name).toContain(name);
       expect(lexiconLines(name).length, name).toBeGreaterThan(100);
     }
@@ -32,7 +32,7 @@ describe('lexicon files', () => {
   });
 
   it('mapping files have a TAB-separated informal and standard side on every line', () => {
-    for (const name of ['colloquial-fa.txt', 'dialect-ar.txt', 'slang-en.txt']) {
+    for (const name of ['colloquial-fa.txt', 'dialect-ar.txt', 'slang-en.txt', 'finglish-fa.txt', 'finglish-loanwords-fa.txt']) {
       const lines = lexiconLines(name);
       expect(Object.keys(lexiconPairs(name)).length, name).toBeGreaterThan(lines.length * 0.95);
       for (const line of lines) expect(line, `${name}: ${line}`).toMatch(/^[^\t]+\t[^\t]+$/);
