@@ -153,6 +153,9 @@ function grams(word: string): string[] {
   return out;
 }
 
+/** Spoken Persian possessive and object endings ("our", "your", "their", "my … (object)"), longest first. */
+const FA_SPOKEN_ENDINGS = ['هامون', 'هاتون', 'هاشون', 'امون', 'اتون', 'اشون', 'مون', 'تون', 'شون', 'امو', 'مو', 'تو', 'شو', 'رو', 'و'];
+
 export class LocaleIndex {
   readonly locale: Locale;
   readonly entries: KbEntry[];
@@ -348,6 +351,11 @@ export class LocaleIndex {
       if (jt !== undefined && !(this.postings.has(a.terms[i]) && this.postings.has(a.terms[i + 1]) && this.pairInSameQuestion(a.terms[i], a.terms[i + 1]))) {
         words.push(joined); terms.push(jt); i++;
         continue;
+      }
+      // spoken Persian endings the stemmer leaves alone (نتمون, رمزمو, سیمکارتمو): taken off when what is left is a KB word
+      if (this.locale === 'fa' && w.length >= 4 && !this.postings.has(a.terms[i]) && !this.wordTerm.has(w)) {
+        const base = FA_SPOKEN_ENDINGS.map((e) => (w.endsWith(e) && w.length - e.length >= 2 ? w.slice(0, -e.length) : '')).find((b) => b && this.wordTerm.has(b));
+        if (base) { words.push(base); terms.push(this.wordTerm.get(base)!); continue; }
       }
       if (w.length >= 6 && !this.postings.has(a.terms[i]) && !this.wordTerm.has(w)) {
         let split: [string, string] | null = null;

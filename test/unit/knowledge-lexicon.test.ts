@@ -87,6 +87,12 @@ describe('compounds written apart or together', () => {
     expect(fa.terms).toContain(analyze('وای‌فای', 'fa').terms[0]);
     expect(fa.ranked[0]?.entry.id).toBe('wifi-password-fa');
   });
+  it('takes spoken Persian endings off a word the knowledge base has without them', () => {
+    const r = kb.rank('رمز وای‌فایمو عوض کنم', 'fa');
+    expect(r.terms).toContain(analyze('وای‌فای', 'fa').terms[0]);
+    expect(r.unknown).toEqual([]);
+    expect(kb.rank('رمز حسابمون', 'fa').terms).toContain(analyze('حساب', 'fa').terms[0]);
+  });
   it('splits an unknown word into two words of the knowledge base', () => {
     const r = kb.rank('pay by giftcard', 'en');
     expect(r.terms).toEqual(expect.arrayContaining(['gift', 'card']));
