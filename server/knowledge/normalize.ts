@@ -239,7 +239,7 @@ function arDialectWithPrefix(t: string): string {
   }
   if (t.startsWith('ال')) {
     const m = AR_DIALECT_WIDE[t.slice(2)];
-    if (m && !m.includes(' ')) return m.startsWith('ال') ? m : 'ال' + m;
+    if (m) return m.includes(' ') || m.startsWith('ال') ? m : 'ال' + m;
   }
   return t;
 }
@@ -255,6 +255,9 @@ export function standardTokens(text: string, locale: Locale): string[] {
   return mapTokens(toks, EN_SLANG_WIDE);
 }
 
+/** Two-letter Arabic particles that و / ف are often written onto (ولا، فهل، وما…), in canonical letters. */
+const AR_GLUED_PARTICLES = new Set(['لا', 'لم', 'لن', 'ما', 'من', 'هل', 'قد', 'ان', 'عن', 'لو', 'ثم', 'کم', 'ذا', 'هو', 'هی', 'انا']);
+
 /** Full analysis of a text in a given language: canonical tokens → colloquial → stop words → stems. */
 export function analyze(text: string, locale: Locale): Analyzed {
   const toks = standardTokens(text, locale);
@@ -268,7 +271,8 @@ export function analyze(text: string, locale: Locale): Analyzed {
   for (const t of toks) {
     if (stop.has(t)) continue;
     // Arabic conjunction / preposition glued to a stop word: ولم, فهل, وهل, بعد → stop
-    if (locale === 'ar' && t.length >= 3 && /^[وف]/.test(t) && stop.has(t.slice(1))) continue;
+    // (three letters: only before the short particles, so فاي in "واي فاي" stays: فـ + اي is rare)
+    if (locale === 'ar' && /^[وف]/.test(t) && (t.length >= 4 ? stop.has(t.slice(1)) : t.length === 3 && AR_GLUED_PARTICLES.has(t.slice(1)))) continue;
     if (t.length === 1 && !/\d/.test(t)) continue;
     const s = locale === 'en' && isArabicScript(t) ? t : stem(t);
     if (stop.has(s)) continue;

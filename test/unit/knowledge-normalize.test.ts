@@ -51,6 +51,11 @@ describe('Arabic normalization', () => {
   it('maps a dialect word behind a conjunction or the article', () => {
     expect(terms('وفين الطلب', 'ar')).toEqual(terms('أين الطلب', 'ar'));
     expect(terms('الاوردر', 'ar')).toEqual(terms('الطلب', 'ar'));
+    expect(terms('الباسوورد', 'ar')).toEqual(terms('كلمة المرور', 'ar'));
+  });
+  it('drops و / ف written onto a particle, but keeps three-letter words that only look like it', () => {
+    expect(terms('ولا فهل وما', 'ar')).toEqual([]);
+    expect(terms('الواي فاي', 'ar')).toHaveLength(2);
   });
   it('maps Arabic-Indic digits', () => {
     expect(terms('٥ أيام', 'ar')).toEqual(terms('5 أيام', 'ar'));
