@@ -3,7 +3,7 @@
 // fuse.js fuzzy expansion of query terms the index has never seen (typos), cached.
 import Fuse from 'fuse.js';
 import type { Locale } from '../../protocol/index.ts';
-import { analyze, rawTokens, sentences } from './normalize.ts';
+import { analyze, rawTokens, sentences, stemAr } from './normalize.ts';
 import { ALL_SYNONYM_GROUPS } from './thesaurus.ts';
 import { AR_STOP, EN_STOP, FA_STOP } from './lexicon.ts';
 
@@ -351,6 +351,11 @@ export class LocaleIndex {
       if (jt !== undefined && !(this.postings.has(a.terms[i]) && this.postings.has(a.terms[i + 1]) && this.pairInSameQuestion(a.terms[i], a.terms[i + 1]))) {
         words.push(joined); terms.push(jt); i++;
         continue;
+      }
+      // an Arabic word whose first و / ف / ب / ل the stemmer took for a prefix, but which the KB has as a root letter (وصلتني ~ وصل)
+      if (this.locale === 'ar' && !this.postings.has(a.terms[i]) && /^[وفبل]/.test(w)) {
+        const t = stemAr(w, true);
+        if (t !== a.terms[i] && this.postings.has(t)) { words.push(w); terms.push(t); continue; }
       }
       // spoken Persian endings the stemmer leaves alone (نتمون, رمزمو, سیمکارتمو): taken off when what is left is a KB word
       if (this.locale === 'fa' && w.length >= 4 && !this.postings.has(a.terms[i]) && !this.wordTerm.has(w)) {

@@ -155,13 +155,14 @@ const AR_PREFIXES = ['وبال', 'وال', 'بال', 'كال', 'کال', 'فال
 const AR_SUFFIXES = ['هما', 'کما', 'تها', 'تهم', 'تنا', 'تکم', 'ات', 'ون', 'ین', 'ان', 'ها', 'هم', 'هن', 'کم', 'کن', 'نا', 'نی', 'تم', 'وا', 'ه', 'ی', 'ک', 'ت'];
 
 /** Light Arabic stemmer (Light10-style): article/conjunction/preposition prefixes, pronoun and plural suffixes. */
-export function stemAr(word: string): string {
+export function stemAr(word: string, keepLetterPrefix = false): string {
   let w = word;
   if (!isArabicScript(w)) return w;
   for (const p of AR_PREFIXES) {
     if (w.startsWith(p) && w.length - p.length >= 2) { w = w.slice(p.length); break; }
   }
-  if (w === word && w.length >= 5 && /^[وفبل]/.test(w)) w = w.slice(1);
+  // (a first و / ف / ب / ل is a conjunction or preposition as often as a root letter: وصلت — keepLetterPrefix tries the other reading)
+  if (!keepLetterPrefix && w === word && w.length >= 5 && /^[وفبل]/.test(w)) w = w.slice(1);
   // dialect progressive prefix on present verbs: بيوصل / بتوصل
   if (w.length >= 5 && /^ب[یتن]/.test(w)) w = w.slice(1);
   let stripped = false;

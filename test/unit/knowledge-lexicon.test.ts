@@ -93,6 +93,12 @@ describe('compounds written apart or together', () => {
     expect(r.unknown).toEqual([]);
     expect(kb.rank('رمز حسابمون', 'fa').terms).toContain(analyze('حساب', 'fa').terms[0]);
   });
+  it('reads a first و of an Arabic word as a root letter when the knowledge base does', () => {
+    const ar = new KnowledgeBase([entry('late-ar', 'ar', ['لماذا تأخر الطلب؟']), entry('arrived-ar', 'ar', ['وصل الطلب تالفا'])]);
+    const r = ar.rank('وصلتني الطلبية تالفة', 'ar');
+    expect(r.terms).toContain(analyze('وصل', 'ar').terms[0]);
+    expect(r.ranked[0]?.entry.id).toBe('arrived-ar');
+  });
   it('splits an unknown word into two words of the knowledge base', () => {
     const r = kb.rank('pay by giftcard', 'en');
     expect(r.terms).toEqual(expect.arrayContaining(['gift', 'card']));
