@@ -8,6 +8,17 @@ import { openKnowledge, type KnowledgeService } from '../../server/knowledge/ind
 import { until } from '../helpers/wait.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/kb-bikes');
+/** An edit of the fixture's helmet entry that adds a question. */
+const HELMET_WITH_TRAILER = `---
+id: helmet-en
+locale: en
+questions:
+  - Do you provide helmets?
+  - Can I rent a child trailer?
+tags: [equipment]
+---
+Helmets are free; child trailers cost 10 euros per day.
+`;
 
 
 describe('knowledge base hot reload', () => {
@@ -51,16 +62,7 @@ Yes, folding bikes are allowed on all trains; city bikes only outside rush hours
   });
 
   it('applies an edit to an existing entry', async () => {
-    writeFileSync(join(dir, 'en', 'helmet-en.md'), `---
-id: helmet-en
-locale: en
-questions:
-  - Do you provide helmets?
-  - Can I rent a child trailer?
-tags: [equipment]
----
-Helmets are free; child trailers cost 10 euros per day.
-`);
+    writeFileSync(join(dir, 'en', 'helmet-en.md'), HELMET_WITH_TRAILER);
     await until(() => kb.entry('helmet-en')?.questions.includes('Can I rent a child trailer?') ?? false);
     expect(kb.answer('can i rent a child trailer', 'en').entry?.id).toBe('helmet-en');
   });
@@ -99,16 +101,7 @@ tags: [prices]
   it('applies edits to other files while one file stays broken, keeping the broken file’s last good entries', async () => {
     writeFileSync(join(dir, 'en', 'rental-price-en.md'), '---\nid: rental-price-en\nlocale: en\nquestions: [broken\n---\n');
     await until(() => kb.issues().length > 0);
-    writeFileSync(join(dir, 'en', 'helmet-en.md'), `---
-id: helmet-en
-locale: en
-questions:
-  - Do you provide helmets?
-  - Can I rent a child trailer?
-tags: [equipment]
----
-Helmets are free; child trailers cost 10 euros per day.
-`);
+    writeFileSync(join(dir, 'en', 'helmet-en.md'), HELMET_WITH_TRAILER);
     await until(() => kb.entry('helmet-en')?.questions.includes('Can I rent a child trailer?') ?? false);
     expect(kb.answer('can i rent a child trailer', 'en').entry?.id).toBe('helmet-en');
     expect(kb.issues().some((i) => i.file.endsWith(join('en', 'rental-price-en.md')))).toBe(true);
