@@ -181,9 +181,9 @@ export const FINGLISH_LETTERS: Record<string, string> = {
  * inflections work).
  */
 export const HUMAN_NOUNS = {
-  en: set('human humans person persons people agent agents operator operators representative rep staff someone somebody employee live real'),
-  fa: set('اپراتور اپراتورها کارشناس کارشناسان پشتیبان آدم انسان شخص فرد نیروی انسانی همکار همکارتان همکارانتان مسئول'),
-  ar: set('موظف موظفين موظفا الموظف انسان إنسان شخص بشر ادمي آدمي آدم وكيل ممثل عامل احد أحد حد مسؤول المسؤول'),
+  en: set('human humans person persons people agent agents operator operators representative rep staff someone somebody employee live real receptionist receptionists reception'),
+  fa: set('اپراتور اپراتورها کارشناس کارشناسان پشتیبان آدم انسان شخص فرد نیروی انسانی همکار همکارتان همکارانتان مسئول پذیرش منشی'),
+  ar: set('موظف موظفين موظفا الموظف انسان إنسان شخص بشر ادمي آدمي آدم وكيل ممثل عامل احد أحد حد مسؤول المسؤول الاستقبال موظفة'),
 };
 export const HUMAN_VERBS = {
   en: ['talk', 'speak', 'chat', 'connect', 'transfer', 'put me through', 'reach', 'want', 'need', 'get me', 'escalat'],

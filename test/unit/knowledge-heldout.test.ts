@@ -48,53 +48,57 @@ describe('held-out queries on the bike-rental KB', () => {
   });
 });
 
-// A second held-out domain (an internet and mobile operator), written blind to the engine and to
-// the dev set: 46 entries, 110 queries of every kind. The floors sit just below the figures measured
-// (40/84 answered right, 0 wrong, 0 false answers out of 26, right entry ranked first for 62 of 78
-// non-human queries), so a change that loses ground on an unseen domain fails here.
-describe('held-out queries on the telecom KB (unseen domain)', () => {
-  const telQueries: Q[] = readFileSync(resolve(import.meta.dirname, '../fixtures/kb-telecom-queries/heldout.jsonl'), 'utf8')
+// Two more held-out domains, each written blind to the engine and to the dev set (46 and 44 entries,
+// 110 and 100 queries of every kind): an internet and mobile operator, and a medical clinic. The
+// floors sit at or just below the figures measured, so a change that loses ground on an unseen
+// domain fails here. Measured: telecom 44/84 right, 0 wrong, 0/26 false answers, right entry first
+// for 63/78 (first measurement, before the fixes it led to: 39/84, 1 wrong, 1 false); clinic 53/78
+// right, 0 wrong, 3/22 false answers (out-of-scope near-misses: "delete my portal account" is
+// answered with the portal-account entry), right entry first for 64/73.
+describe.each([
+  { name: 'telecom', maxWrong: 1, maxFalse: 1, minRight: 42, minFirst: 60 },
+  { name: 'clinic', maxWrong: 1, maxFalse: 3, minRight: 50, minFirst: 61 },
+])('held-out queries on the $name KB (unseen domain)', ({ name, maxWrong, maxFalse, minRight, minFirst }) => {
+  const set: Q[] = readFileSync(resolve(import.meta.dirname, `../fixtures/kb-${name}-queries/heldout.jsonl`), 'utf8')
     .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Q);
-  let tel: KnowledgeBase;
+  let heldKb: KnowledgeBase;
   beforeAll(async () => {
-    const loaded = await loadKnowledgeBase(resolve(import.meta.dirname, '../fixtures/kb-telecom'));
+    const loaded = await loadKnowledgeBase(resolve(import.meta.dirname, `../fixtures/kb-${name}`));
     expect(loaded.issues).toEqual([]);
-    tel = loaded.kb;
+    heldKb = loaded.kb;
   });
   const answer = (q: Q): string | null => {
-    const a = tel.answer(q.q, q.locale);
+    const a = heldKb.answer(q.q, q.locale);
     return a.decision === 'answer' || a.decision === 'human' ? (a.entry?.id ?? null) : null;
   };
 
   it('keeps wrong and out-of-scope answers rare', () => {
-    const inScope = telQueries.filter((q) => q.expect !== null);
-    const wrong = inScope.filter((q) => { const id = answer(q); return id !== null && id !== q.expect; });
-    expect(wrong.map((q) => q.q).length).toBeLessThanOrEqual(1);
-    const oos = telQueries.filter((q) => q.expect === null);
-    const falseAnswers = oos.filter((q) => answer(q) !== null);
-    expect(falseAnswers.length).toBeLessThanOrEqual(1);
+    const wrong = set.filter((q) => q.expect !== null).filter((q) => { const id = answer(q); return id !== null && id !== q.expect; });
+    expect(wrong.length).toBeLessThanOrEqual(maxWrong);
+    const falseAnswers = set.filter((q) => q.expect === null && answer(q) !== null);
+    expect(falseAnswers.length).toBeLessThanOrEqual(maxFalse);
   });
 
   it('answers requests for a person in all three languages', () => {
-    for (const q of telQueries.filter((x) => x.kind === 'human')) expect(tel.answer(q.q, q.locale).decision, q.q).toBe('human');
+    for (const q of set.filter((x) => x.kind === 'human')) expect(heldKb.answer(q.q, q.locale).decision, q.q).toBe('human');
   });
 
-  it('does not reach the talk-to-a-person entry by shared words alone', () => {
-    const q = 'Someone swiped my phone on the train, can you shut off my line before they use it?';
-    expect(tel.answer(q, 'en').decision).not.toBe('human');
-    expect(tel.rank(q, 'en').ranked.map((r) => r.entry.id)).not.toContain('human-agent-en');
-  });
-
-  it('answers at least as many in-scope queries as when the set was written', () => {
-    const inScope = telQueries.filter((q) => q.expect !== null);
-    const right = inScope.filter((q) => answer(q) === q.expect).length;
-    expect(right).toBeGreaterThanOrEqual(38);
+  it('answers at least as many in-scope queries as measured', () => {
+    expect(set.filter((q) => q.expect !== null && answer(q) === q.expect).length).toBeGreaterThanOrEqual(minRight);
   });
 
   it('ranks the right entry first for most in-scope queries', () => {
-    const ranked = telQueries.filter((q) => q.expect !== null && q.kind !== 'human');
-    const first = ranked.filter((q) => tel.search(q.q, q.locale, 3)[0]?.entry.id === q.expect).length;
-    expect(first).toBeGreaterThanOrEqual(58);
+    const ranked = set.filter((q) => q.expect !== null && q.kind !== 'human');
+    expect(ranked.filter((q) => heldKb.search(q.q, q.locale, 3)[0]?.entry.id === q.expect).length).toBeGreaterThanOrEqual(minFirst);
+  });
+});
+
+describe('the talk-to-a-person entry', () => {
+  it('is not reached by shared words alone', async () => {
+    const tel = (await loadKnowledgeBase(resolve(import.meta.dirname, '../fixtures/kb-telecom'))).kb;
+    const q = 'Someone swiped my phone on the train, can you shut off my line before they use it?';
+    expect(tel.answer(q, 'en').decision).not.toBe('human');
+    expect(tel.rank(q, 'en').ranked.map((r) => r.entry.id)).not.toContain('human-agent-en');
   });
 });
 
