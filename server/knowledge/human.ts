@@ -51,6 +51,9 @@ function nounKind(t: string, locale: Locale): 'strong' | 'weak' | null {
   return null;
 }
 
+const SPEAKER_VERBS = new Set(['want', 'wants', 'need', 'needs']);
+const SPEAKER_SUBJECT = / (?:i|we|i d|id|i would|we d|just|really|pls|please|plz) (?:really |just |do |would )?(?:want|need) |^ (?:want|need) /;
+
 export interface HumanSignal {
   human: boolean;
   /** strength 0..1 (1 = explicit) */
@@ -83,8 +86,10 @@ function detectInSentence(text: string, locale: Locale): HumanSignal {
     const k = nounKind(t, locale);
     if (k === 'strong') strongNoun = true;
     else if (k === 'weak') weakNoun = true;
-    if (VERBS[locale].some((v) => v.length >= 3 && t.includes(v))) strongVerb = true;
-    if (WEAK_VERBS[locale].includes(t)) weakVerb = true;
+    // (English want/need ask for something only with the speaker as subject: "what does the receptionist need" does not)
+    const speakerOnly = locale === 'en' && SPEAKER_VERBS.has(t) && !SPEAKER_SUBJECT.test(joined);
+    if (!speakerOnly && VERBS[locale].some((v) => v.length >= 3 && t.includes(v))) strongVerb = true;
+    if (!speakerOnly && WEAK_VERBS[locale].includes(t)) weakVerb = true;
     if (BOT_WORDS[locale].has(t) || stripPrefix(t, locale).some((x) => BOT_WORDS[locale].has(x))) bot = true;
     if (NEGATIONS[locale].has(t) || (locale === 'fa' && t.startsWith('نمی')) || (locale === 'en' && /nt$/.test(t))) neg = true;
     if (HUMAN_REAL[locale].has(t)) real = true;

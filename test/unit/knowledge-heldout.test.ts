@@ -117,6 +117,12 @@ describe('robustness details', () => {
     expect(detectHumanRequest('سلام. با یک اپراتور صحبت کنم؟', 'fa').human).toBe(true);
   });
 
+  it('reads want / need as asking for a person only when the speaker wants one', () => {
+    expect(detectHumanRequest('what does the receptionist need from me', 'en').human).toBe(false);
+    expect(detectHumanRequest('does the agent need my order number?', 'en').human).toBe(false);
+    for (const q of ['I want a human', 'i need an agent', 'need a person', 'we need to speak with a representative', 'just want a human please']) expect(detectHumanRequest(q, 'en').human, q).toBe(true);
+  });
+
   it('does not cut whole Persian words down to a stop word or a shorter word (درمان, تومان, سلامت)', () => {
     for (const w of ['درمان', 'تومان', 'سلامت', 'زمان', 'سازمان', 'ساختمان']) expect(stemFa(w)).toBe(w);
     // real possessives are still removed
