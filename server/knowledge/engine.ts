@@ -108,8 +108,8 @@ export const RETRIEVAL = {
   questionSimRerank: 0,
   /** Relative score bonus (malus) when the query and the entry ask for the same (a different) kind of answer. */
   typeRerank: 0.1,
-  /** Join neighbouring words the KB writes as one, split unknown words the KB writes as two. */
-  compounds: true,
+  /** Read query words as the KB writes them (compounds, spoken endings, Arabic root letters): see repairWords. */
+  repairWords: true,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -335,14 +335,14 @@ export class LocaleIndex {
     return result;
   }
 
-  /** Query terms with weights: in a multi-sentence message, sentences that ask something count fully, context less. */
   /**
-   * Compounds written apart or together, as the knowledge base writes them: two neighbouring words
-   * that the KB writes as one ("وای فای" / "وای‌فای", "log in" / "login") are joined, and an unknown
-   * word that is two KB words written together ("wifipassword") is split.
+   * Query words read the way the knowledge base writes them, where the analyzer alone gets it wrong:
+   * two neighbouring words the KB writes as one are joined ("وای فای" / "وای‌فای", "wi fi" / "wifi");
+   * an Arabic first و/ف/ب/ل taken for a prefix is kept when the KB has it as a root letter; spoken
+   * Persian endings come off (نتمون); an unknown word that is two KB words written together is split.
    */
-  private compounds(a: { words: string[]; terms: string[] }): { words: string[]; terms: string[] } {
-    if (!RETRIEVAL.compounds) return a;
+  private repairWords(a: { words: string[]; terms: string[] }): { words: string[]; terms: string[] } {
+    if (!RETRIEVAL.repairWords) return a;
     const words: string[] = [], terms: string[] = [];
     for (let i = 0; i < a.words.length; i++) {
       const w = a.words[i];
@@ -387,16 +387,17 @@ export class LocaleIndex {
     return false;
   }
 
+  /** Query terms with weights: in a multi-sentence message, sentences that ask something count fully, context less. */
   private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[] } {
     const segs = sentences(text);
     const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
     const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
     if (anyQuestion) {
       for (const sg of segs) {
-        const a = this.compounds(analyze(sg.text, this.locale));
+        const a = this.repairWords(analyze(sg.text, this.locale));
         weighted.push({ ...a, w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
       }
-    } else weighted.push({ ...this.compounds(analyze(text, this.locale)), w: 1 });
+    } else weighted.push({ ...this.repairWords(analyze(text, this.locale)), w: 1 });
     const idx = new Map<string, number>();
     const uniq: string[] = [], qw: number[] = [], words: string[] = [], surface: string[] = [];
     for (const seg of weighted) {
