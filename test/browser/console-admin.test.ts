@@ -2,20 +2,18 @@
 // (editors): try a question, see what the bot could not answer. Real server, real Chromium.
 // Needs `npm run build` (at least `vite build --mode console`) first.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentStatus, TeamSettings, VisitorClientEvents, VisitorServerEvents } from '../../protocol/index.ts';
-import { artifact, launchBrowser } from '../helpers/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
+import { artifact, launchBrowser, requireConsoleBuild, signInConsole } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');
+  requireConsoleBuild();
   server = await startTestServer();
   browser = await launchBrowser();
 });
@@ -25,12 +23,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server.url + '/console/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Connected').waitFor();
+function signIn(page: Page, email: string, password: string): Promise<void> {
+  return signInConsole(page, server.url, { email, password });
 }
 
 /** The page's own session, for checking what the server stored. */

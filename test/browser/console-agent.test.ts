@@ -2,7 +2,6 @@
 // /visitor protocol with socket.io-client (so this does not depend on the widget).
 // Needs `npm run build` (at least `vite build --mode console`) first: the server serves dist/console.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
@@ -10,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AgentClientEvents, AgentServerEvents, ChatMessage, ConversationView, Locale, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
-import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { artifact, launchBrowser, requireConsoleBuild, signInConsole } from '../helpers/browser.ts';
 import { until } from '../helpers/wait.ts';
 import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -21,7 +20,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');
+  requireConsoleBuild();
   server = await startTestServer();
   browser = await launchBrowser();
 });
@@ -108,11 +107,9 @@ async function openConsole(init?: () => void): Promise<{ context: BrowserContext
   return { context, page };
 }
 
-async function login(page: Page): Promise<void> {
-  await page.getByLabel('Email').fill(server.admin.email);
-  await page.getByLabel('Password').fill(server.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Connected').waitFor();
+/** Sign in on the login form the page already shows. */
+function login(page: Page): Promise<void> {
+  return signInConsole(page, server.url, server.admin, false);
 }
 
 /** A second agent, working straight over the protocol. */

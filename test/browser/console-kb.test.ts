@@ -3,16 +3,16 @@
 // shows decision, chosen entry and candidates, and broken files show as file:line: message.
 // Needs `npm run build` (at least `vite build --mode console`) first.
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ChatMessage, Locale } from '../../protocol/index.ts';
-import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { artifact, launchBrowser, requireConsoleBuild, signInConsole } from '../helpers/browser.ts';
 import { connectVisitor, next, ok } from '../helpers/clients.ts';
-import { DEMO_KB, ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
+import { DEMO_KB, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const SPACESHIPS = 'Do you sell "used" spaceships: new or old?';
 const PERSIAN = 'آیا سفینهٔ فضایی دست دوم می‌فروشید؟';
@@ -24,7 +24,7 @@ let browser: Browser;
 let kbDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');
+  requireConsoleBuild();
   // The demo knowledge base plus one broken file, for the problems list.
   kbDir = join(mkdtempSync(join(tmpdir(), 'porsan-kb-')), 'kb');
   cpSync(DEMO_KB, kbDir, { recursive: true });
@@ -56,11 +56,7 @@ async function ask(text: string, locale: Locale): Promise<ChatMessage> {
 }
 
 async function openKb(page: Page): Promise<void> {
-  await page.goto(server.url + '/console/');
-  await page.getByLabel('Email').fill(server.admin.email);
-  await page.getByLabel('Password').fill(server.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Connected').waitFor();
+  await signInConsole(page, server.url, server.admin);
   await page.getByRole('button', { name: 'Knowledge base' }).click();
   await page.getByRole('heading', { name: 'Knowledge base', level: 1 }).waitFor();
 }

@@ -3,18 +3,16 @@
 // visitors and a second agent speaking the protocol with socket.io-client.
 // Needs `npm run build` (at least `vite build --mode console`) first.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AgentClientEvents, AgentServerEvents, AgentStatus, ChatMessage, ConversationSummary, ConversationView, VisitorClientEvents, VisitorServerEvents,
 } from '../../protocol/index.ts';
-import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { artifact, launchBrowser, requireConsoleBuild, signInConsole } from '../helpers/browser.ts';
 import { until } from '../helpers/wait.ts';
 import { addAgentViaApi, login as signIn } from '../helpers/clients.ts';
-import { ROOT, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -27,7 +25,7 @@ const sessionCookie = (credentials: { email: string; password: string }) => sign
 const addAgent = (a: { email: string; name: string; role: 'agent' | 'editor' | 'admin'; password: string }) => addAgentViaApi(server, a);
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');
+  requireConsoleBuild();
   server = await startTestServer();
   browser = await launchBrowser();
   // A colleague, online through the protocol for the whole file.
@@ -82,11 +80,7 @@ async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[console page error]', err));
-  await page.goto(server.url + '/console/');
-  await page.getByLabel('Email').fill(server.admin.email);
-  await page.getByLabel('Password').fill(server.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Connected').waitFor();
+  await signInConsole(page, server.url, server.admin);
   return { context, page };
 }
 

@@ -2,7 +2,7 @@
 // shop with the widget, the console in a second browser context, reload and server restart.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, launchBrowser } from '../helpers/browser.ts';
+import { artifact, launchBrowser, signInConsole } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { assertBuilt, sel, shown } from './widget-helpers.ts';
 
@@ -72,10 +72,7 @@ describe('the demo, in Persian, end to end', () => {
 
       // Step 4: the console in another browser: the queue, the transcript, claim, chat.
       const consolePage = await agentCtx.newPage();
-      await consolePage.goto(server.url + '/console');
-      await consolePage.getByLabel('Email').fill(server.admin.email);
-      await consolePage.getByLabel('Password').fill(server.admin.password);
-      await consolePage.getByRole('button', { name: 'Sign in' }).click();
+      await signInConsole(consolePage, server.url, server.admin);
       const row = consolePage.locator('.queue li').first();
       await row.waitFor();
       expect(await row.locator('.item-q').textContent()).toBe('سفارشم کی میرسه؟');
@@ -141,10 +138,7 @@ describe('the demo, in Persian, end to end', () => {
       await expect.poll(() => shop.locator(`${sel.panel} .bn.q`).count(), { timeout: 10_000 }).toBe(1);
 
       const page = await agentCtx.newPage();
-      await page.goto(server.url + '/console/');
-      await page.getByLabel('Email').fill(server.admin.email);
-      await page.getByLabel('Password').fill(server.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInConsole(page, server.url, server.admin);
       const row = page.locator('.queue li').first();
       await row.waitFor();
       await row.locator('.claim').click();

@@ -1,6 +1,6 @@
 // Real Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core.
-import { chromium, type Browser } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server.ts';
 
@@ -18,4 +18,21 @@ export function launchBrowser(): Promise<Browser> {
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/** Console browser tests run against the built console: fail early, with the fix, when it is missing. */
+export function requireConsoleBuild(): void {
+  if (!existsSync(join(ROOT, 'dist/console/index.html'))) throw new Error('Run `npm run build` first: dist/console is missing.');
+}
+
+/**
+ * Signs in on the console as a person would (opening /console/ first unless `navigate` is false)
+ * and waits until the console says it is connected.
+ */
+export async function signInConsole(page: Page, baseUrl: string, who: { email: string; password: string }, navigate = true): Promise<void> {
+  if (navigate) await page.goto(baseUrl + '/console/');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Connected').waitFor();
 }
