@@ -66,7 +66,7 @@ function withinOneEdit(a: string, b: string, swaps = false): boolean {
 }
 import { persianSkeleton } from './language.ts';
 import type { KbEntry } from './types.ts';
-import { questionTypes, typeAgreement, type QuestionType } from './question-type.ts';
+import { questionTypes, typeAgreement, typesOfTokens, type QuestionType } from './question-type.ts';
 
 /** Retrieval parameters. General IR defaults, not fitted to any data set. */
 export const RETRIEVAL = {
@@ -387,17 +387,26 @@ export class LocaleIndex {
     return false;
   }
 
-  /** Query terms with weights: in a multi-sentence message, sentences that ask something count fully, context less. */
-  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[] } {
+  /**
+   * Query terms with weights: in a multi-sentence message, sentences that ask something count fully,
+   * context less; and the kinds of answer asked for (from the asking sentences, when there are some).
+   */
+  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[]; types: Set<QuestionType> } {
     const segs = sentences(text);
     const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
     const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
+    const asking: string[] = [];
     if (anyQuestion) {
       for (const sg of segs) {
-        const a = this.repairWords(analyze(sg.text, this.locale));
-        weighted.push({ ...a, w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
+        const a = analyze(sg.text, this.locale);
+        if (sg.question) asking.push(...a.tokens);
+        weighted.push({ ...this.repairWords(a), w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
       }
-    } else weighted.push({ ...this.repairWords(analyze(text, this.locale)), w: 1 });
+    } else {
+      const a = analyze(text, this.locale);
+      asking.push(...a.tokens);
+      weighted.push({ ...this.repairWords(a), w: 1 });
+    }
     const idx = new Map<string, number>();
     const uniq: string[] = [], qw: number[] = [], words: string[] = [], surface: string[] = [];
     for (const seg of weighted) {
@@ -408,12 +417,11 @@ export class LocaleIndex {
       });
       words.push(...seg.words);
     }
-    return { uniq, qw, words, surface };
+    return { uniq, qw, words, surface, types: typesOfTokens(asking, this.locale) };
   }
 
   search(text: string, limit: number = RETRIEVAL.rerankDepth): SearchResult {
-    const { uniq, qw, words, surface } = this.queryTerms(text);
-    const qTypes = this.queryTypes(text);
+    const { uniq, qw, words, surface, types: qTypes } = this.queryTerms(text);
     const terms = uniq;
     const n = this.entries.length;
     const unknown: string[] = [];
@@ -527,13 +535,6 @@ export class LocaleIndex {
       candidates.sort((x, y) => y.score - x.score || x.doc - y.doc);
     }
     return { terms, unknown, candidates };
-  }
-
-  /** The kinds of answer a message asks for: from its question sentences when it has several sentences and some ask. */
-  private queryTypes(text: string): Set<QuestionType> {
-    const segs = sentences(text);
-    const asking = segs.length > 1 ? segs.filter((s) => s.question) : [];
-    return questionTypes(asking.length ? asking.map((s) => s.text).join(' ') : text, this.locale);
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry, and best question recall. */

@@ -216,6 +216,8 @@ export interface Analyzed {
   words: string[];
   /** Stemmed index terms, aligned with `words`. */
   terms: string[];
+  /** All standard tokens, stop words included (see `standardTokens`). */
+  tokens: string[];
 }
 
 function mapTokens(tokens: string[], table: Record<string, string>): string[] {
@@ -280,7 +282,7 @@ export function analyze(text: string, locale: Locale): Analyzed {
     words.push(t);
     terms.push(s);
   }
-  return { words, terms };
+  return { words, terms, tokens: toks };
 }
 
 /**

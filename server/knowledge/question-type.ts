@@ -41,7 +41,12 @@ const COMPILED: Record<Locale, Array<[QuestionType, RegExp]>> = {
 
 /** The kinds of answer a text asks for (empty when it asks for none of them recognizably). */
 export function questionTypes(text: string, locale: Locale): Set<QuestionType> {
-  const joined = standardTokens(text, locale).join(' ');
+  return typesOfTokens(standardTokens(text, locale), locale);
+}
+
+/** `questionTypes` of a text already turned into standard tokens. */
+export function typesOfTokens(tokens: string[], locale: Locale): Set<QuestionType> {
+  const joined = tokens.join(' ');
   const out = new Set<QuestionType>();
   for (const [t, re] of COMPILED[locale]) if (re.test(joined)) out.add(t);
   return out;
