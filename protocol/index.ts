@@ -115,6 +115,8 @@ export interface Fail {
   ok: false;
   error: ErrorCode;
   message: string;
+  /** With `rate_limited`: when to try again. */
+  retryAfterSeconds?: number;
 }
 export type Result<T extends object = object> = Ok<T> | Fail;
 export type Ack<T extends object = object> = (result: Result<T>) => void;

@@ -9,11 +9,14 @@ import { openKnowledge, normalizeForGrouping, type KnowledgeService } from './kn
 import { Conversations } from './conversations/service.ts';
 import { createHttpApp } from './http/app.ts';
 import { setupVisitors, type VisitorNamespace } from './realtime/visitor.ts';
-import { agentRoom, setupAgents, type AgentNamespace } from './realtime/agent.ts';
+import { agentRoom, sessionRoom, setupAgents, type AgentNamespace } from './realtime/agent.ts';
 import { wireFanout } from './realtime/fanout.ts';
 import { ensureAdmin, type AdminBootstrap } from './admin.ts';
 import { Team, defaultSettings } from './conversations/team.ts';
 import type { KbHit, Locale } from '../protocol/index.ts';
+import { createLimits, limitRules, type Limits } from './security/limits.ts';
+import { AgentSessions } from './security/sessions.ts';
+import { allowHandshake } from './realtime/handshake.ts';
 
 export interface Porsan {
   port: number;
@@ -24,6 +27,7 @@ export interface Porsan {
   team: Team;
   io: Server;
   http: HttpServer;
+  limits: Limits;
   log: Logger;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
@@ -51,10 +55,15 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     team,
   );
 
+  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }));
+  const sessions = new AgentSessions(store);
   const io = new Server({
-    cors: { origin: config.allowedOrigins === '*' ? true : config.allowedOrigins, credentials: true },
+    // The widget's sites may call without credentials; the console is same-origin and needs no CORS.
+    cors: { origin: config.allowedOrigins === '*' ? '*' : config.allowedOrigins, credentials: false },
+    allowRequest: allowHandshake(config, limits, log),
     maxHttpBufferSize: 64 * 1024,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // Recovered connections run the handshake checks again (the default skips them).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
@@ -66,19 +75,22 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     log,
     team,
     conversations,
-    onLogout: (sessionHash) => {
-      for (const socket of agents.sockets.values()) if (socket.data.sessionHash === sessionHash) socket.disconnect(true);
+    limits,
+    sessions,
+    endSession: (sessionHash) => {
+      sessions.invalidate();
+      agents.in(sessionRoom(sessionHash)).disconnectSockets(true);
     },
-    cutAgent: async (agentId) => {
-      await store.deleteSessionsOf(agentId);
+    revokeAgent: async (agentId, { endSessions }) => {
+      if (endSessions) await store.deleteSessionsOf(agentId);
+      sessions.invalidate();
       agents.in(agentRoom(agentId)).disconnectSockets(true);
-      team.forceOffline(agentId);
     },
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, store, conversations, log);
-  setupAgents(agents, store, conversations, team, log);
+  setupVisitors(visitors, { config, store, conversations, limits, log });
+  setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents, log);
 
   await new Promise<void>((resolve, reject) => {
@@ -90,7 +102,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 
   let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, team, io, http, log, admin,
+    port, config, store, knowledge, conversations, team, io, http, log, admin, limits,
     close() {
       closing ??= (async () => {
         team.close();

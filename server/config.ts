@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. Every variable is documented in the README.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { normalizeOrigin, proxyTrust, type ProxyTrust } from './security/network.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -23,8 +24,33 @@ const schema = z.object({
   PORSAN_DEMO_DIR: z.string().min(1).default('./demo'),
   PORSAN_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   PORSAN_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  PORSAN_ALLOWED_ORIGINS: z.string().default('*'),
-  PORSAN_SECURE_COOKIES: flag.default(false),
+  PORSAN_ALLOWED_ORIGINS: z
+    .string()
+    .default('*')
+    .refine((v) => v.trim() === '*' || v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => normalizeOrigin(o) !== null), 'must be * or a comma-separated list of origins such as https://shop.example'),
+  PORSAN_PUBLIC_URL: z
+    .string()
+    .refine((v) => normalizeOrigin(v) !== null, 'must be an http(s) URL such as https://chat.example.com')
+    .optional(),
+  PORSAN_TRUST_PROXY: z
+    .string()
+    .refine((v) => {
+      try {
+        proxyTrust(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a hop count, or a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal')
+    .optional(),
+  PORSAN_SECURE_COOKIES: flag.optional(),
+  PORSAN_RATE_NEW_VISITORS: z.coerce.number().int().positive().default(100),
+  PORSAN_RATE_CONVERSATIONS: z.coerce.number().int().positive().default(60),
+  PORSAN_RATE_HANDOFFS: z.coerce.number().int().positive().default(30),
+  PORSAN_RATE_LEFT_MESSAGES: z.coerce.number().int().positive().default(10),
+  PORSAN_RATE_TICKET_LOOKUPS: z.coerce.number().int().positive().default(20),
+  PORSAN_RATE_CONNECTIONS: z.coerce.number().int().positive().default(300),
+  PORSAN_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
   PORSAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   PORSAN_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
   PORSAN_TIME_ZONE: z
@@ -58,10 +84,19 @@ export interface Config {
   admin: { email?: string; password?: string };
   /** '*' or a list of origins allowed to embed the widget. */
   allowedOrigins: '*' | string[];
+  /** The origin the console and API are served from (PORSAN_PUBLIC_URL); null: each request's own Host. */
+  publicOrigin: string | null;
+  /** Which peers may set X-Forwarded-For/Host/Proto (PORSAN_TRUST_PROXY); nobody by default. */
+  trustProxy: ProxyTrust;
+  /** Session cookies carry `Secure` (explicitly, or because the public URL is https). */
   secureCookies: boolean;
   sessionHours: number;
-  /** Failed-or-not login attempts allowed per IP per 15 minutes. */
+  /** Failed logins allowed per client address per 15 minutes. */
   loginLimit: number;
+  /** Failed logins allowed per account per 15 minutes. */
+  loginAccountLimit: number;
+  /** Per client address: how many of each may start in their window (see security/limits.ts). */
+  rateLimits: RateLimitConfig;
   logLevel: z.infer<typeof schema>['PORSAN_LOG_LEVEL'];
   /** Defaults for the team settings on first start (admins change them in the console). */
   team: { timeZone: string; alwaysOpen: boolean };
@@ -69,6 +104,21 @@ export interface Config {
   leaveMessageWhenNobodyOnline: boolean;
   /** How long an agent's sockets may be gone before they count as offline and their conversations are requeued. */
   agentGraceMs: number;
+}
+
+export interface RateLimitConfig {
+  /** new visitor identities per 10 minutes */
+  newVisitors: number;
+  /** new conversations per 10 minutes */
+  conversations: number;
+  /** requests for a person per 10 minutes */
+  handoffs: number;
+  /** left messages per hour */
+  leftMessages: number;
+  /** tracking-code look-ups per 10 minutes */
+  ticketLookups: number;
+  /** Socket.IO handshakes per minute */
+  connections: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('Invalid configuration:\n  PORSAN_ADMIN_PASSWORD is set but PORSAN_ADMIN_EMAIL is not');
   }
   const origins = e.PORSAN_ALLOWED_ORIGINS.trim();
+  const publicOrigin = e.PORSAN_PUBLIC_URL ? normalizeOrigin(e.PORSAN_PUBLIC_URL) : null;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,10 +151,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     staticDir: resolve(e.PORSAN_STATIC_DIR),
     demoDir: resolve(e.PORSAN_DEMO_DIR),
     admin: { email: e.PORSAN_ADMIN_EMAIL, password: e.PORSAN_ADMIN_PASSWORD },
-    allowedOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
-    secureCookies: e.PORSAN_SECURE_COOKIES,
+    allowedOrigins: origins === '*' ? '*' : origins.split(',').map((o) => normalizeOrigin(o.trim())).filter((o): o is string => o !== null),
+    publicOrigin,
+    trustProxy: proxyTrust(e.PORSAN_TRUST_PROXY),
+    secureCookies: e.PORSAN_SECURE_COOKIES ?? publicOrigin?.startsWith('https:') ?? false,
     sessionHours: e.PORSAN_SESSION_HOURS,
     loginLimit: e.PORSAN_LOGIN_LIMIT,
+    loginAccountLimit: e.PORSAN_LOGIN_ACCOUNT_LIMIT,
+    rateLimits: {
+      newVisitors: e.PORSAN_RATE_NEW_VISITORS,
+      conversations: e.PORSAN_RATE_CONVERSATIONS,
+      handoffs: e.PORSAN_RATE_HANDOFFS,
+      leftMessages: e.PORSAN_RATE_LEFT_MESSAGES,
+      ticketLookups: e.PORSAN_RATE_TICKET_LOOKUPS,
+      connections: e.PORSAN_RATE_CONNECTIONS,
+    },
     logLevel: e.PORSAN_LOG_LEVEL,
     team: { timeZone: e.PORSAN_TIME_ZONE, alwaysOpen: e.PORSAN_ALWAYS_OPEN },
     leaveMessageWhenNobodyOnline: e.PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE,

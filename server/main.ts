@@ -1,6 +1,7 @@
 // `npm start`: read the environment, start Porsan, tell the operator where everything is.
 import { ConfigError, loadConfig } from './config.ts';
 import { startPorsan } from './app.ts';
+import { installLastResort } from './last-resort.ts';
 
 async function main(): Promise<void> {
   // `npm start` runs the demo: the queue is open around the clock and waits for an agent even
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const porsan = await startPorsan(config);
+  installLastResort(porsan.log);
   const base = `http://localhost:${porsan.port}`;
   const login = porsan.admin?.generatedPassword
     ? `log in as ${porsan.admin.email} with password ${porsan.admin.generatedPassword}\n  (shown only this once; set PORSAN_ADMIN_EMAIL and PORSAN_ADMIN_PASSWORD on first start to choose them)`

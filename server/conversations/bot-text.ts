@@ -33,6 +33,11 @@ const TEXT = {
     ar: 'أنهى {name} المحادثة.',
     en: '{name} ended the conversation.',
   },
+  rateLimited: {
+    fa: 'در این لحظه درخواست‌های زیادی از شبکه شما رسیده است. لطفاً چند دقیقه دیگر دوباره بخواهید که با یک همکار ما صحبت کنید.',
+    ar: 'وصلتنا طلبات كثيرة من شبكتك في هذه اللحظة. يرجى طلب التحدث مع أحد زملائنا مرة أخرى بعد بضع دقائق.',
+    en: 'We are getting a lot of requests from your network right now. Please ask for a person again in a few minutes.',
+  },
   nobodyAvailable: {
     fa: 'در حال حاضر همکاران ما در دسترس نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
     ar: 'لا يوجد أحد من زملائنا متاح الآن. اترك رسالتك وسنرد عليك في أقرب وقت.',

@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** With `rate_limited`: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -11,6 +11,7 @@ import type { Answer, KnowledgeService } from '../knowledge/index.ts';
 import type { AgentRow, ConversationRow, MessageRow, Store, VisitorRow } from '../store/index.ts';
 import { botText } from './bot-text.ts';
 import { DomainError } from './errors.ts';
+import { UNLIMITED, type VisitorQuota } from './quota.ts';
 import type { Team } from './team.ts';
 import { toChatMessage, toConversationView, toSummary, toVisitorContext } from './views.ts';
 
@@ -88,27 +89,30 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     return { conversation: await this.view(conv), messages: await this.messagesAfter(conv.id, afterSeq) };
   }
 
-  async visitorSend(visitor: VisitorRow, clientId: string, text: string): Promise<ChatMessage> {
-    const conv = await this.openConversationFor(visitor);
+  async visitorSend(visitor: VisitorRow, clientId: string, text: string, quota: VisitorQuota = UNLIMITED): Promise<ChatMessage> {
+    const conv = await this.openConversationFor(visitor, quota);
     const { message, created } = await this.store.appendMessage({ conversationId: conv.id, clientId, author: 'visitor', text });
     const chat = await this.chat(message);
     if (!created) return chat; // a retry: already stored, already answered
     const fresh = (await this.store.conversation(conv.id)) ?? conv;
     if (message.seq === 1) this.emit('conversation', fresh); // a new conversation: every tab learns of it
     this.emit('message', chat, fresh);
-    if (fresh.status === 'bot') await this.botTurn(fresh, text);
+    if (fresh.status === 'bot') await this.botTurn(fresh, text, quota);
     return chat;
   }
 
-  async handoff(visitor: VisitorRow, reason: HandoffReason): Promise<ConversationView> {
-    const conv = await this.openConversationFor(visitor);
-    return this.view(await this.enqueue(conv, reason));
+  async handoff(visitor: VisitorRow, reason: HandoffReason, quota: VisitorQuota = UNLIMITED): Promise<ConversationView> {
+    const conv = await this.openConversationFor(visitor, quota);
+    return this.view(await this.enqueue(conv, reason, quota));
   }
 
   /** When nobody can answer: the visitor leaves a message and gets a tracking code. */
-  async leaveMessage(visitor: VisitorRow, req: LeaveMessageRequest): Promise<{ conversation: ConversationView; trackingCode: string }> {
+  async leaveMessage(visitor: VisitorRow, req: LeaveMessageRequest, quota: VisitorQuota = UNLIMITED): Promise<{ conversation: ConversationView; trackingCode: string }> {
+    const current = await this.currentRow(visitor);
+    if (current?.status === 'assigned') throw new DomainError('wrong_state', 'An agent is already with you in this conversation.');
+    await quota.leftMessage();
     await this.identify(visitor, req);
-    const conv = await this.openConversationFor(visitor);
+    const conv = await this.openConversationFor(visitor, quota);
     if (conv.status === 'assigned') throw new DomainError('wrong_state', 'An agent is already with you in this conversation.');
     const { message } = await this.store.appendMessage({ conversationId: conv.id, clientId: null, author: 'visitor', text: req.text });
     this.emit('message', await this.chat(message), conv);
@@ -184,9 +188,10 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     this.agentNames.set(agent.id, agent.name);
   }
 
+  /** The whole queue from one query (it is broadcast on every change). */
   async queue(): Promise<ConversationSummary[]> {
-    const rows = await this.store.queued();
-    return Promise.all(rows.map((r, i) => this.summaryOf(r, i + 1)));
+    const rows = await this.store.queuedWithNames();
+    return rows.map((r, i) => toSummary(r, i + 1, null, r.visitor_name));
   }
 
   async tickets(): Promise<ConversationSummary[]> {
@@ -395,13 +400,20 @@ export class Conversations extends EventEmitter<ConversationEvents> {
   }
 
   // ================================================================ internals
-  private async botTurn(conv: ConversationRow, question: string): Promise<void> {
+  private async botTurn(conv: ConversationRow, question: string, quota: VisitorQuota): Promise<void> {
     const answer: Answer = this.bot.answer(question, this.locale(conv));
     const locale = answer.locale;
     if (answer.decision === 'human') {
       // The FAQ's own "talk to a person" answer, unless nobody is there to talk to.
+      try {
+        await quota.handoff();
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
+        await this.post(conv, 'system', botText('rateLimited', this.locale(conv)), { type: 'handoff', reason: 'asked' });
+        return;
+      }
       if (answer.entry && this.team.available()) await this.post(conv, 'bot', answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score });
-      await this.enqueue(conv, 'asked');
+      await this.enqueue(conv, 'asked', UNLIMITED);
       return;
     }
     if (answer.decision === 'answer' && answer.entry) {
@@ -418,8 +430,10 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     await this.post(conv, 'bot', text, { type: 'no_answer', suggestions });
   }
 
-  private async enqueue(conv: ConversationRow, reason: HandoffReason): Promise<ConversationRow> {
-    if (conv.status === 'bot' && !this.team.available()) {
+  private async enqueue(conv: ConversationRow, reason: HandoffReason, quota: VisitorQuota): Promise<ConversationRow> {
+    if (conv.status !== 'bot') return conv; // already queued or with an agent: asking again changes nothing
+    await quota.handoff();
+    if (!this.team.available()) {
       // Nobody can answer now: the widget offers to leave a message instead (see leaveMessage).
       await this.post(conv, 'system', botText('nobodyAvailable', this.locale(conv)), { type: 'handoff', reason });
       this.emit('conversation', conv); // carries agentsAvailable: false, so the widget offers the form
@@ -459,9 +473,10 @@ export class Conversations extends EventEmitter<ConversationEvents> {
     return chat;
   }
 
-  private async openConversationFor(visitor: VisitorRow): Promise<ConversationRow> {
+  private async openConversationFor(visitor: VisitorRow, quota: VisitorQuota): Promise<ConversationRow> {
     const conv = await this.currentRow(visitor);
     if (conv && conv.status !== 'closed') return conv;
+    await quota.newConversation();
     return this.store.createConversation({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.page_url });
   }
 

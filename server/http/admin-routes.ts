@@ -1,14 +1,16 @@
 // Admins manage people and team settings; editors read the knowledge base and its gaps.
-import { Router, type NextFunction, type Response } from 'express';
+// Who may call what is decided before these handlers run (authorize.ts, security/access.ts).
+import { relative } from 'node:path';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { AgentRole, KbTryResult, Locale, TeamSettings, UnansweredGap } from '../../protocol/index.ts';
+import type { KbTryResult, Locale, TeamSettings, UnansweredGap } from '../../protocol/index.ts';
 import { LOCALES } from '../../protocol/index.ts';
 import { hashPassword } from '../auth.ts';
 import type { Team } from '../conversations/team.ts';
 import type { Conversations } from '../conversations/service.ts';
 import type { KnowledgeService } from '../knowledge/index.ts';
 import type { Store } from '../store/index.ts';
-import { requireAgent, type AuthedRequest } from './auth-routes.ts';
+import type { AuthedRequest } from './authorize.ts';
 
 const role = z.enum(['agent', 'editor', 'admin']);
 const password = z.string().min(10, 'at least 10 characters').max(200);
@@ -40,13 +42,6 @@ const settingsPatch = z
   .partial();
 const tryBody = z.object({ q: z.string().trim().min(1).max(1000), locale: z.enum(LOCALES as [string, ...string[]]).optional() });
 
-function allow(...roles: AgentRole[]) {
-  return (req: AuthedRequest, res: Response, next: NextFunction) => {
-    if (!req.agent || !roles.includes(req.agent.role)) return res.status(403).json({ error: 'forbidden', message: `This needs the ${roles.join(' or ')} role.` });
-    next();
-  };
-}
-
 function invalid(res: Response, error: z.ZodError) {
   const first = error.issues[0];
   return res.status(400).json({ error: 'invalid', message: first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'Invalid body.' });
@@ -57,21 +52,24 @@ export interface AdminDeps {
   team: Team;
   conversations: Conversations;
   knowledge: KnowledgeService;
-  /** Ends every live socket and session of an agent (deactivation). */
-  cutAgent: (agentId: string) => Promise<void>;
+  kbDir: string;
+  /**
+   * A person's rights changed: their live sockets are cut at once (they reconnect with what they
+   * may do now); with `endSessions` they are logged out everywhere too.
+   */
+  revokeAgent: (agentId: string, opts: { endSessions: boolean }) => Promise<void>;
 }
 
-export function adminRoutes({ store, team, conversations, knowledge, cutAgent }: AdminDeps): Router {
+export function adminRoutes({ store, team, conversations, knowledge, kbDir, revokeAgent }: AdminDeps): Router {
   const router = Router();
-  const authed = requireAgent(store);
-  const admin = [authed, allow('admin')];
-  const editor = [authed, allow('editor', 'admin')];
+  /** Paths inside the knowledge-base folder, never the server's absolute paths. */
+  const kbPath = (file: string) => relative(kbDir, file).split('\\').join('/') || '.';
 
-  router.get('/api/agents', authed, async (_req, res) => {
+  router.get('/api/agents', async (_req, res) => {
     res.json({ agents: await team.statuses() });
   });
 
-  router.post('/api/agents', ...admin, async (req, res) => {
+  router.post('/api/agents', async (req, res) => {
     const body = newAgent.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     if (await store.agentByEmail(body.data.email)) return res.status(409).json({ error: 'invalid', message: 'An agent with this email already exists.' });
@@ -80,7 +78,7 @@ export function adminRoutes({ store, team, conversations, knowledge, cutAgent }:
     res.status(201).json({ agent: (await team.statuses()).find((a) => a.id === created.id) });
   });
 
-  router.patch('/api/agents/:id', ...admin, async (req: AuthedRequest, res) => {
+  router.patch('/api/agents/:id', async (req: AuthedRequest, res) => {
     const body = agentPatch.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const id = String(req.params.id);
@@ -94,25 +92,28 @@ export function adminRoutes({ store, team, conversations, knowledge, cutAgent }:
       ...(limit !== undefined && { max_conversations: limit }),
     });
     if (!found) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
-    if (active === false) await cutAgent(id);
+    if (active === false) {
+      await revokeAgent(id, { endSessions: true });
+      team.forceOffline(id);
+    } else if (rest.role !== undefined) await revokeAgent(id, { endSessions: false });
     team.emit('changed');
     res.json({ agent: (await team.statuses()).find((a) => a.id === id) });
   });
 
-  router.post('/api/agents/:id/password', ...admin, async (req, res) => {
+  router.post('/api/agents/:id/password', async (req, res) => {
     const body = z.object({ password }).safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const id = String(req.params.id);
     if (!(await store.updateAgent(id, { password_hash: await hashPassword(body.data.password) }))) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
-    await store.deleteSessionsOf(id); // a reset logs the agent out everywhere
+    await revokeAgent(id, { endSessions: true }); // a reset logs the agent out everywhere, live sockets included
     res.status(204).end();
   });
 
-  router.get('/api/settings', authed, (_req, res) => {
+  router.get('/api/settings', (_req, res) => {
     res.json(team.settings());
   });
 
-  router.put('/api/settings', ...admin, async (req, res) => {
+  router.put('/api/settings', async (req, res) => {
     const body = settingsPatch.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const saved: TeamSettings = await team.updateSettings(body.data as Partial<TeamSettings>);
@@ -120,14 +121,14 @@ export function adminRoutes({ store, team, conversations, knowledge, cutAgent }:
     res.json(saved);
   });
 
-  router.get('/api/kb', ...editor, (_req, res) => {
+  router.get('/api/kb', (_req, res) => {
     res.json({
-      entries: knowledge.entries().map((e) => ({ id: e.id, locale: e.locale, questions: e.questions, tags: e.tags, file: e.file })),
-      issues: knowledge.issues(),
+      entries: knowledge.entries().map((e) => ({ id: e.id, locale: e.locale, questions: e.questions, tags: e.tags, file: kbPath(e.file) })),
+      issues: knowledge.issues().map((i) => ({ ...i, file: kbPath(i.file) })),
     });
   });
 
-  router.post('/api/kb/try', ...editor, (req, res) => {
+  router.post('/api/kb/try', (req, res) => {
     const body = tryBody.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const a = knowledge.answer(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
@@ -142,7 +143,7 @@ export function adminRoutes({ store, team, conversations, knowledge, cutAgent }:
     res.json(result);
   });
 
-  router.get('/api/kb/gaps', ...editor, async (_req, res) => {
+  router.get('/api/kb/gaps', async (_req, res) => {
     const gaps: UnansweredGap[] = (await store.unansweredGroups(100)).map((g) => {
       const locale = (LOCALES as readonly string[]).includes(g.locale) ? (g.locale as Locale) : undefined;
       // the entry the bot answers with now, or the first one it offers: weaker matches are left out

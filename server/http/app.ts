@@ -1,14 +1,18 @@
 // The Express app: health, the embed script and widget bundle, the console, the demo
-// site, and the console's small REST surface.
+// site, and the console's small REST surface behind one authorization gate.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { KnowledgeService } from '../knowledge/index.ts';
 import type { Store } from '../store/index.ts';
+import type { Limits } from '../security/limits.ts';
+import type { AgentSessions } from '../security/sessions.ts';
 import { authRoutes } from './auth-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { authorize } from './authorize.ts';
+import { apiHeaders, consoleHeaders, demoHeaders, widgetHeaders } from './headers.ts';
 import type { Team } from '../conversations/team.ts';
 import type { Conversations } from '../conversations/service.ts';
 
@@ -17,21 +21,22 @@ export interface HttpDeps {
   store: Store;
   knowledge: KnowledgeService;
   log: Logger;
-  onLogout: (sessionHash: string) => void;
   team: Team;
   conversations: Conversations;
-  cutAgent: (agentId: string) => Promise<void>;
+  limits: Limits;
+  sessions: AgentSessions;
+  /** Ends one session's live sockets (logout). */
+  endSession: (sessionHash: string) => void;
+  /** A person's rights changed: cut their live sockets, and with `endSessions` log them out everywhere. */
+  revokeAgent: (agentId: string, opts: { endSessions: boolean }) => Promise<void>;
 }
 
-export function createHttpApp({ config, store, knowledge, log, onLogout, team, conversations, cutAgent }: HttpDeps): express.Express {
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const { config, store, knowledge, log, team, conversations } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    next();
-  });
+  app.set('trust proxy', config.trustProxy.setting);
+  app.use(apiHeaders(config));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', knowledgeBase: { entries: knowledge.entries().length, issues: knowledge.issues().length }, uptime: process.uptime() });
@@ -40,7 +45,7 @@ export function createHttpApp({ config, store, knowledge, log, onLogout, team, c
   // The embed script and the lazily loaded app: loaded from customers' sites, so CORS
   // must allow module loading from the allowed origins.
   const built = (file: string) => join(config.staticDir, file);
-  const widgetCors = (req: express.Request, res: express.Response, next: express.NextFunction) => {
+  const widgetCors: RequestHandler = (req, res, next) => {
     const origin = req.headers.origin;
     if (config.allowedOrigins === '*') res.setHeader('Access-Control-Allow-Origin', '*');
     else if (origin && config.allowedOrigins.includes(origin)) {
@@ -49,27 +54,21 @@ export function createHttpApp({ config, store, knowledge, log, onLogout, team, c
     }
     next();
   };
-  app.get('/widget.js', widgetCors, (_req, res) => {
+  app.get('/widget.js', widgetHeaders, widgetCors, (_req, res) => {
     const file = built('widget.js');
     if (!existsSync(file)) return res.status(503).type('text/plain').send('The widget is not built yet: run `npm run build`.');
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.sendFile(file);
   });
-  app.use('/widget', widgetCors, express.static(built('widget'), { maxAge: '5m', fallthrough: false }));
+  app.use('/widget', widgetHeaders, widgetCors, express.static(built('widget'), { maxAge: '5m', fallthrough: false }));
 
-  app.use(express.json({ limit: '16kb' }));
-  app.use(authRoutes(store, config, onLogout));
-  app.use(adminRoutes({ store, team, conversations, knowledge, cutAgent }));
+  app.use('/api', express.json({ limit: '16kb' }), authorize(config, deps.sessions));
+  app.use(authRoutes({ store, config, limits: deps.limits, endSession: deps.endSession }));
+  app.use(adminRoutes({ store, team, conversations, knowledge, kbDir: config.kbDir, revokeAgent: deps.revokeAgent }));
+  app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
 
   const consoleDir = built('console');
-  app.use('/console', (_req, res, next) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    );
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use('/console', consoleHeaders(config));
   app.use('/console', express.static(consoleDir, { index: 'index.html' }));
   app.get(/^\/console(\/.*)?$/, (_req, res) => {
     const index = join(consoleDir, 'index.html');
@@ -77,13 +76,19 @@ export function createHttpApp({ config, store, knowledge, log, onLogout, team, c
     res.sendFile(index);
   });
 
-  app.use('/', express.static(config.demoDir));
+  app.use('/', demoHeaders, express.static(config.demoDir));
 
-  app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
-  const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
-    const status = err.status ?? 500;
+  // Errors answer with a code and a sentence, never a stack trace or a server path.
+  const onError: ErrorRequestHandler = (err: { status?: number; statusCode?: number; type?: string; message?: string }, _req, res, _next) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) log.error({ err }, 'http request failed');
-    const message = err.type === 'entity.too.large' ? 'Request body too large.' : err.type === 'entity.parse.failed' ? 'Malformed JSON.' : status >= 500 ? 'Internal error.' : (err.message ?? 'Bad request.');
+    const message =
+      err.type === 'entity.too.large' ? 'Request body too large.'
+      : err.type === 'entity.parse.failed' ? 'Malformed JSON.'
+      : status === 404 ? 'Not found.'
+      : status >= 500 ? 'Internal error.'
+      : 'Bad request.';
+    if (res.headersSent) return;
     res.status(status).json({ error: status === 404 ? 'not_found' : status >= 500 ? 'internal' : 'invalid', message });
   };
   app.use(onError);

@@ -1,37 +1,49 @@
-// Console login: email + password → an httpOnly, SameSite=Lax session cookie.
-import { Router, type Request, type Response, type NextFunction } from 'express';
-import { rateLimit } from 'express-rate-limit';
+// Console login: email + password → an httpOnly, SameSite=Lax session cookie. Failed logins
+// are limited per client address and per account.
+import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { AgentInfo } from '../../protocol/index.ts';
-import { hashToken, newToken, readCookie, SESSION_COOKIE, verifyPassword } from '../auth.ts';
+import { hashPassword, hashToken, needsRehash, newToken, SESSION_COOKIE, verifyPassword } from '../auth.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
-import { toAgentInfo } from '../realtime/agent.ts';
+import { toAgentInfo } from '../store/agents.ts';
+import type { Limits } from '../security/limits.ts';
+import { clientAddress } from '../security/network.ts';
+import { sessionHashOf, type AuthedRequest } from './authorize.ts';
 
 const loginBody = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
 
-export interface AuthedRequest extends Request {
-  agent?: AgentInfo;
+export interface AuthDeps {
+  store: Store;
+  config: Config;
+  limits: Limits;
+  /** Ends a session's live sockets (logout). */
+  endSession: (sessionHash: string) => void;
 }
 
-export function authRoutes(store: Store, config: Config, onLogout: (sessionHash: string) => void): Router {
-  const router = Router();
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: config.loginLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    handler: (_req, res) => res.status(429).json({ error: 'rate_limited', message: 'Too many login attempts. Try again in a few minutes.' }),
-  });
+function tooMany(res: Response, seconds: number) {
+  res.setHeader('Retry-After', String(seconds));
+  return res.status(429).json({ error: 'rate_limited', message: 'Too many failed logins. Try again in a few minutes.', retryAfterSeconds: seconds });
+}
 
-  router.post('/api/login', loginLimiter, async (req, res) => {
+export function authRoutes({ store, config, limits, endSession }: AuthDeps): Router {
+  const router = Router();
+  // A hash of a random string nobody knows: checked for unknown emails, so timing does not reveal which emails are agents.
+  const dummyHash = hashPassword(newToken());
+
+  router.post('/api/login', async (req, res) => {
     const body = loginBody.safeParse(req.body);
     if (!body.success) return res.status(400).json({ error: 'invalid', message: 'Email and password are required.' });
-    const agent = await store.agentByEmail(body.data.email);
-    // Hash even when the agent does not exist, so timing does not reveal which emails are agents.
-    const ok = await verifyPassword(body.data.password, agent?.password_hash ?? DUMMY_HASH);
-    if (!agent || !ok || !agent.active) return res.status(401).json({ error: 'unauthorized', message: 'Wrong email or password.' });
+    const address = clientAddress(req, config.trustProxy);
+    const account = body.data.email.toLowerCase();
+    const wait = Math.max(await limits.blockedFor('loginAddress', address), await limits.blockedFor('loginAccount', account));
+    if (wait > 0) return tooMany(res, wait);
+    const agent = await store.agentByEmail(account);
+    const ok = await verifyPassword(body.data.password, agent?.password_hash ?? (await dummyHash));
+    if (!agent || !ok || !agent.active) {
+      await Promise.allSettled([limits.take('loginAddress', address), limits.take('loginAccount', account)]);
+      return res.status(401).json({ error: 'unauthorized', message: 'Wrong email or password.' });
+    }
+    if (needsRehash(agent.password_hash)) await store.updateAgent(agent.id, { password_hash: await hashPassword(body.data.password) });
     const token = newToken();
     const maxAge = config.sessionHours * 3600 * 1000;
     await store.createSession(hashToken(token), agent.id, new Date(Date.now() + maxAge));
@@ -39,32 +51,21 @@ export function authRoutes(store: Store, config: Config, onLogout: (sessionHash:
     res.json({ agent: toAgentInfo(agent) });
   });
 
+  // Always clears the cookie, whatever state it is in, so a broken cookie can be got rid of.
   router.post('/api/logout', async (req, res) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (token) {
-      await store.deleteSession(hashToken(token));
-      onLogout(hashToken(token));
+    const sessionHash = sessionHashOf(req);
+    if (sessionHash) {
+      await store.deleteSession(sessionHash);
+      endSession(sessionHash);
     }
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     res.status(204).end();
   });
 
-  router.get('/api/me', requireAgent(store), (req: AuthedRequest, res) => {
+  router.get('/api/me', (req: AuthedRequest, res) => {
     res.json({ agent: req.agent });
   });
 
   return router;
 }
 
-export function requireAgent(store: Store) {
-  return async (req: AuthedRequest, res: Response, next: NextFunction) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const agent = token ? await store.sessionAgent(hashToken(token)) : undefined;
-    if (!agent) return res.status(401).json({ error: 'unauthorized', message: 'Please log in.' });
-    req.agent = toAgentInfo(agent);
-    next();
-  };
-}
-
-// scrypt hash of a random string nobody knows; only used to spend the same time on unknown emails.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==';

@@ -1,13 +1,19 @@
 // The /visitor namespace: the widget's side. A visitor token opens only its own visitor's
-// conversations; every socket of one visitor (tabs) joins the room `v:<visitorId>`.
+// conversations; every socket of one visitor (tabs) joins the room `v:<visitorId>`. What a
+// client may start (identities, conversations, handoffs, left messages, look-ups) is limited
+// per client address.
 import type { Namespace, Socket } from 'socket.io';
 import type { Locale, VisitorClientEvents, VisitorServerEvents } from '../../protocol/index.ts';
 import { hashToken, newToken } from '../auth.ts';
+import type { Config } from '../config.ts';
 import type { Conversations } from '../conversations/service.ts';
 import { DomainError } from '../conversations/errors.ts';
+import type { VisitorQuota } from '../conversations/quota.ts';
 import type { Logger } from '../log.ts';
+import { RateLimited, type LimitKind, type Limits } from '../security/limits.ts';
+import { clientAddress } from '../security/network.ts';
 import type { Store, VisitorRow } from '../store/index.ts';
-import { handle } from './handle.ts';
+import { handle, type HandleOptions } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
 
@@ -20,35 +26,64 @@ type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<str
 
 export const visitorRoom = (visitorId: string) => `v:${visitorId}`;
 
-export function setupVisitors(nsp: VisitorNamespace, store: Store, conversations: Conversations, log: Logger): void {
-  nsp.use(async (socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown }).token;
-    socket.data.token = null;
-    socket.data.visitor = null;
-    if (typeof token === 'string' && token.length > 0 && token.length <= 100) {
-      const visitor = await store.visitorByTokenHash(hashToken(token)).catch(() => undefined);
-      // An unknown token is not an error: the visitor simply gets a new identity on hello.
-      if (visitor) {
-        socket.data.token = token;
-        socket.data.visitor = visitor;
-      }
-    }
-    next();
+export interface VisitorDeps {
+  config: Config;
+  store: Store;
+  conversations: Conversations;
+  limits: Limits;
+  log: Logger;
+}
+
+/** Spends one unit of `kind` for this address, as a domain refusal with a retry time. */
+function spend(limits: Limits, kind: LimitKind, address: string): Promise<void> {
+  return limits.take(kind, address).catch((err: unknown) => {
+    if (err instanceof RateLimited) throw new DomainError('rate_limited', 'Too many requests from your network right now; please try again a little later.', err.retryAfterSeconds);
+    throw err;
+  });
+}
+
+async function identify(socket: VisitorSocket, store: Store): Promise<void> {
+  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  const known = typeof token === 'string' && token.length > 0 && token.length <= 100 ? await store.visitorByTokenHash(hashToken(token)) : undefined;
+  // A recovered connection carries its visitor's room: only that visitor's token may resume it.
+  if (socket.recovered && socket.data.visitor && known?.id !== socket.data.visitor.id) throw new Error('unauthorized');
+  // An unknown token is not an error: the visitor simply gets a new identity on hello.
+  socket.data.token = known ? (token as string) : null;
+  socket.data.visitor = known ?? null;
+}
+
+export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
+  const { config, store, conversations, limits, log } = deps;
+  nsp.use((socket, next) => {
+    identify(socket, store).then(
+      () => next(),
+      (err: unknown) => {
+        if (!(err instanceof Error) || err.message !== 'unauthorized') log.warn({ err }, 'visitor handshake failed');
+        next(new Error('unauthorized'));
+      },
+    );
   });
 
   nsp.on('connection', (socket: VisitorSocket) => {
-    const limiter = new TokenBucket(20, 2);
+    const address = clientAddress(socket.request, config.trustProxy);
+    const quota: VisitorQuota = {
+      newConversation: () => spend(limits, 'conversation', address),
+      handoff: () => spend(limits, 'handoff', address),
+      leftMessage: () => spend(limits, 'leftMessage', address),
+    };
+    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log };
     const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: VisitorRow) => Promise<R | void>) =>
-      handle(socket, event, s[event], limiter, log, async (input) => {
+      handle(opts, event, s[event], async (input) => {
         const visitor = socket.data.visitor;
         if (!visitor) throw new DomainError('unauthorized', 'Say hello first.');
         return run(input as ReturnType<(typeof s)[K]['parse']>, visitor);
       });
 
-    handle(socket, 'hello', s.hello, limiter, log, async (req) => {
+    handle(opts, 'hello', s.hello, async (req) => {
       let visitor = socket.data.visitor;
       let token = socket.data.token;
       if (!visitor || !token) {
+        await spend(limits, 'newVisitor', address);
         token = newToken();
         visitor = await store.createVisitor({ tokenHash: hashToken(token), locale: req.locale });
       }
@@ -61,8 +96,8 @@ export function setupVisitors(nsp: VisitorNamespace, store: Store, conversations
       return { token, visitorId: visitor.id, conversation, messages };
     });
 
-    on('send', async (req, visitor) => ({ message: await conversations.visitorSend(visitor, req.clientId, req.text) }));
-    on('handoff', async (_req, visitor) => ({ conversation: await conversations.handoff(visitor, 'button') }));
+    on('send', async (req, visitor) => ({ message: await conversations.visitorSend(visitor, req.clientId, req.text, quota) }));
+    on('handoff', async (_req, visitor) => ({ conversation: await conversations.handoff(visitor, 'button', quota) }));
     on('sync', async (req, visitor) => ({ messages: await conversations.visitorSync(visitor, req.conversationId, req.afterSeq) }));
     on('close', async (req, visitor) => ({ conversation: await conversations.visitorClose(visitor, req.conversationId) }));
     on('rate', async (req, visitor) => {
@@ -73,11 +108,12 @@ export function setupVisitors(nsp: VisitorNamespace, store: Store, conversations
       await conversations.identify(visitor, req);
     });
     on('typing', (req, visitor) => conversations.visitorTyping(visitor, req.typing));
-    on('leaveMessage', (req, visitor) => conversations.leaveMessage(visitor, req));
-    // Tracking codes are credentials: a slow, separate budget against guessing.
+    on('leaveMessage', (req, visitor) => conversations.leaveMessage(visitor, req, quota));
+    // Tracking codes are credentials: a slow budget against guessing, per socket and per address.
     const ticketLimiter = new TokenBucket(5, 0.1);
     on('ticket', async (req) => {
-      if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.');
+      if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
+      await spend(limits, 'ticketLookup', address);
       return conversations.ticket(req.trackingCode);
     });
   });

@@ -37,6 +37,7 @@ const now = () => new Date().toISOString();
 export class Store {
   constructor(
     readonly db: Kysely<Database>,
+    readonly dialect: 'sqlite' | 'postgres',
     private readonly onClose: () => void = () => {},
   ) {}
 
@@ -146,6 +147,19 @@ export class Store {
     return Number(res.numUpdatedRows) === 1;
   }
 
+  /** The queue, oldest first, with each visitor's name: one query however long the queue. */
+  queuedWithNames(): Promise<(ConversationRow & { visitor_name: string | null })[]> {
+    return this.db
+      .selectFrom('conversations')
+      .leftJoin('visitors', 'visitors.id', 'conversations.visitor_id')
+      .selectAll('conversations')
+      .select('visitors.name as visitor_name')
+      .where('conversations.status', '=', 'queued')
+      .orderBy('conversations.queued_at')
+      .orderBy('conversations.id')
+      .execute();
+  }
+
   queued(): Promise<ConversationRow[]> {
     return this.db.selectFrom('conversations').selectAll().where('status', '=', 'queued').orderBy('queued_at').orderBy('id').execute();
   }
@@ -243,10 +257,19 @@ export class Store {
   /**
    * Gives a waiting conversation (queued or a left message) to an agent, as one conditional
    * update that also checks the agent's limit: of any number of concurrent claims exactly one
-   * wins, and an agent never ends up over their limit.
+   * wins, and an agent never ends up over their limit. On PostgreSQL the agent's row is locked
+   * first, so claims by one agent are counted one after another (under READ COMMITTED two
+   * concurrent counts would both see the old number); SQLite runs one transaction at a time.
    */
   async assign(id: string, agentId: string, limit: number, from: readonly string[] = ['queued', 'offline'], currentOwner?: string): Promise<boolean> {
-    let q = this.db
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') await trx.selectFrom('agents').select('id').where('id', '=', agentId).forUpdate().execute();
+      return this.assignIn(trx, id, agentId, limit, from, currentOwner);
+    });
+  }
+
+  private async assignIn(trx: Transaction<Database>, id: string, agentId: string, limit: number, from: readonly string[], currentOwner?: string): Promise<boolean> {
+    let q = trx
       .updateTable('conversations')
       .set({ status: 'assigned', agent_id: agentId, assigned_at: now(), updated_at: now() })
       .where('id', '=', id)
@@ -356,12 +379,13 @@ export class Store {
     await this.db.insertInto('sessions').values({ token_hash: tokenHash, agent_id: agentId, created_at: now(), expires_at: expiresAt.toISOString() }).execute();
   }
 
-  /** The active agent behind an unexpired session, if any. */
-  sessionAgent(tokenHash: string): Promise<AgentRow | undefined> {
+  /** The active agent behind an unexpired session, if any, with when the session ends. */
+  sessionAgent(tokenHash: string): Promise<(AgentRow & { session_expires_at: string }) | undefined> {
     return this.db
       .selectFrom('sessions')
       .innerJoin('agents', 'agents.id', 'sessions.agent_id')
       .selectAll('agents')
+      .select('sessions.expires_at as session_expires_at')
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now())
       .where('agents.active', '=', 1)
@@ -416,7 +440,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   cachePreparedStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   await migrate(db, 'sqlite');
-  return new Store(db);
+  return new Store(db, 'sqlite');
 }
 
 /**
@@ -450,7 +474,7 @@ export async function openPostgresStore(connectionString: string, opts: { schema
   if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, '')}"`);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, 'postgres');
-  return new Store(db);
+  return new Store(db, 'postgres');
 }
 
 /** The configured store: PostgreSQL when a database URL is given, else embedded SQLite. */
