@@ -2,6 +2,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import type { Express } from 'express';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -27,6 +28,8 @@ export interface Porsan {
   team: Team;
   io: Server;
   http: HttpServer;
+  /** The Express app behind `http` (Socket.IO handles its own paths first). */
+  app: Express;
   limits: Limits;
   log: Logger;
   /** Set when this start created the first admin. */
@@ -102,7 +105,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 
   let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, team, io, http, log, admin, limits,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits,
     close() {
       closing ??= (async () => {
         team.close();

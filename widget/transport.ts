@@ -36,6 +36,8 @@ export interface ChatState {
   /** Visitor messages not acknowledged yet, oldest first. */
   pending: Pending[];
   agentTyping: boolean;
+  /** The server asked us to slow down (too many requests from this network) until this time (ms). */
+  busyUntil?: number;
 }
 
 export const store = {
@@ -165,13 +167,25 @@ export class ChatClient {
     event: K,
     req: Parameters<VisitorClientEvents[K]>[0],
   ): Promise<Result<AckOf<K>>> {
+    let r: Result<AckOf<K>>;
     try {
       // (socket.io's typed emitWithAck cannot follow a generic event name)
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return await (this.socket.timeout(8000) as any).emitWithAck(event, req);
+      r = await (this.socket.timeout(8000) as any).emitWithAck(event, req);
     } catch {
       return { ok: false, error: 'internal', message: 'timeout' };
     }
+    if (!r.ok && r.error == 'rate_limited') {
+      const ms = Math.min(600, r.retryAfterSeconds || 5) * 1000;
+      this.set({ busyUntil: Date.now() + ms });
+      setTimeout(() => (this.state.busyUntil || 0) <= Date.now() && this.set({ busyUntil: 0 }), ms + 50);
+    }
+    return r;
+  }
+
+  /** How long to wait before trying a refused call again. */
+  private backoff(r: { error: string }): number {
+    return r.error == 'rate_limited' ? Math.max(2000, (this.state.busyUntil || 0) - Date.now()) : 2000;
   }
 
   private hello() {
@@ -191,7 +205,7 @@ export class ChatClient {
     if (!res.ok) {
       // A token the server no longer knows: start over as a new visitor. Otherwise try again.
       if (res.error === 'unauthorized' || res.error === 'forbidden') store.set(TOKEN_KEY, null);
-      setTimeout(() => this.socket.connected && void this.welcome(), 1500);
+      setTimeout(() => this.socket.connected && void this.welcome(), res.error == 'rate_limited' ? this.backoff(res) : 1500);
       return;
     }
     store.set(TOKEN_KEY, res.token);
@@ -299,7 +313,7 @@ export class ChatClient {
           continue;
         }
         if (r.message === 'timeout' || r.error === 'rate_limited' || r.error === 'internal' || r.error === 'unauthorized') {
-          if (this.ready) setTimeout(() => void this.flush(), 2000);
+          if (this.ready) setTimeout(() => void this.flush(), this.backoff(r));
           break;
         }
         // Refused for good (too long, wrong state…): keep it visible with a retry button.

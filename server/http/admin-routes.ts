@@ -85,6 +85,7 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
     if (id === req.agent?.id && (body.data.active === false || (body.data.role && body.data.role !== 'admin'))) {
       return res.status(400).json({ error: 'invalid', message: 'You cannot deactivate yourself or give up your own admin role.' });
     }
+    if (Object.keys(body.data).length === 0) return res.status(400).json({ error: 'invalid', message: 'Nothing to change: give name, role, active or limit.' });
     const { limit, active, ...rest } = body.data;
     const found = await store.updateAgent(id, {
       ...rest,

@@ -362,6 +362,7 @@ export class Store {
   }
 
   async updateAgent(id: string, patch: Partial<Pick<AgentRow, 'name' | 'role' | 'active' | 'password_hash' | 'max_conversations'>>): Promise<boolean> {
+    if (Object.keys(patch).length === 0) return (await this.agent(id)) !== undefined;
     const res = await this.db.updateTable('agents').set(patch).where('id', '=', id).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   }

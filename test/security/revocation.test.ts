@@ -76,11 +76,13 @@ describe('revoked rights on live sockets', () => {
 describe('connection-state recovery', () => {
   /** An agent socket whose transport drops, leaving a session on the server to recover: its {pid, offset}. */
   async function droppedSocket(cookie: string): Promise<{ pid: string; offset: string }> {
-    const socket = io(`${server.url}/agent`, { extraHeaders: { cookie }, transports: ['websocket'], forceNew: true }) as Socket & { _pid?: string; _lastOffset?: string };
+    const socket: Socket = io(`${server.url}/agent`, { extraHeaders: { cookie }, transports: ['websocket'], forceNew: true });
+    // socket.io-client keeps the recovery state in private fields
+    const recovery = socket as unknown as { _pid?: string; _lastOffset?: string };
     await ok(socket, 'hello', {});
     await ok(socket, 'presence', { presence: 'away' }); // a team broadcast gives the socket an offset
-    await until(() => socket._pid && socket._lastOffset, 'a recovery offset');
-    const state = { pid: socket._pid as string, offset: socket._lastOffset as string };
+    await until(() => recovery._pid && recovery._lastOffset, 'a recovery offset');
+    const state = { pid: recovery._pid as string, offset: recovery._lastOffset as string };
     socket.io.reconnection(false);
     socket.io.engine.close();
     await new Promise((r) => setTimeout(r, 100));

@@ -6,7 +6,7 @@ import type { ChatMessage, RichBlock } from '../../protocol/index.ts';
 import { fromDataset, resolveConfig } from '../../widget/config.ts';
 import { onColor } from '../../widget/boot.ts';
 import { mergeMessages, uuid } from '../../widget/transport.ts';
-import { Rich, richText, safeHref } from '../../widget/app/rich.tsx';
+import { Rich, richText, safeHref } from '../../common/rich.tsx';
 import { textDir } from '../../widget/app/views.tsx';
 import en from '../../widget/i18n/en.ts';
 import fa from '../../widget/i18n/fa.ts';

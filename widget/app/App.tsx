@@ -22,7 +22,7 @@ export interface Ui {
 
 export function App({ ui, client, config, close }: { ui: Store<Ui>; client: ChatClient; config: ResolvedConfig; close(): void }) {
   const { open, locale, announce } = useStore(ui);
-  const { conversation: conv, messages, pending, connection, agentTyping } = useStore(client);
+  const { conversation: conv, messages, pending, connection, agentTyping, busyUntil } = useStore(client);
   const [prechat, setPrechat] = useState(false);
   // Tracking-code look-up shown; the code just left (its card); seq of the handoff whose form was put away.
   const [lookup, setLookup] = useState(false);
@@ -123,6 +123,11 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       {connection === 'offline' && (
         <p class="bn off" role="status">
           {t.offline}
+        </p>
+      )}
+      {(busyUntil || 0) > Date.now() && (
+        <p class="bn off" role="status">
+          {t.busy}
         </p>
       )}
       {status === 'queued' && (

@@ -8,7 +8,7 @@ import { loadStrings, num, strings } from '../i18n/index.ts';
 import { ChatClient, store } from '../transport.ts';
 import type { AppApi, Host } from '../types.ts';
 import { App, type Ui } from './App.tsx';
-import { richText } from './rich.tsx';
+import { richText } from '../../common/rich.tsx';
 import { chime } from './sound.ts';
 import { createStore } from './store.ts';
 import { CSS } from './styles.ts';

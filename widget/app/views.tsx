@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../protocol/index.ts';
 import { num, times, type Strings } from '../i18n/index.ts';
 import type { Locale } from '../types.ts';
 import type { Pending } from '../transport.ts';
-import { Rich } from './rich.tsx';
+import { Rich } from '../../common/rich.tsx';
 
 const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
 const SEND = <svg class="flip" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" /></svg>;

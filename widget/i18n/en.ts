@@ -23,6 +23,7 @@ const en = {
   typing: (name: string) => `${name} is typing…`,
   endChat: 'End chat',
   offline: 'Connection lost. Your messages will be sent when it is back.',
+  busy: "Lots of requests are coming from your network right now. We'll keep your message and try again in a moment.",
   connecting: 'Connecting…',
   newFrom: (who: string) => `New message from ${who}`,
   sysAssigned: (name: string) => `${name} joined the conversation`,

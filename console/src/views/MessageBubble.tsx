@@ -3,7 +3,7 @@ import type { ChatMessage, MessageMeta } from '../../../protocol/index.ts';
 import { intlTag, reasonText, useI18n, type Translate } from '../i18n.ts';
 import { formatClock } from '../lib/time.ts';
 import type { Outgoing } from '../state.ts';
-import { Rich } from './Rich.tsx';
+import { Rich } from '../../../common/rich.tsx';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {

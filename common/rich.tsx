@@ -1,7 +1,8 @@
-// Renders the server's safe rich-text tree as elements. Never innerHTML; links only to
-// http(s), mailto and tel, always opening in a new tab without an opener.
+// Renders the server's safe rich-text tree as elements, for the widget and the console alike
+// (one renderer, one link rule). Never innerHTML; links only to http(s), mailto and tel,
+// always opening in a new tab without an opener; anything unexpected in the tree is dropped.
 import type { ComponentChildren } from 'preact';
-import type { RichBlock, RichInline } from '../../protocol/index.ts';
+import type { RichBlock, RichInline } from '../protocol/index.ts';
 
 export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null;
@@ -58,7 +59,7 @@ export function Rich({ blocks }: { blocks: RichBlock[] }) {
           }
           case 'pre':
             return (
-              <pre>
+              <pre dir="ltr">
                 <code>{String((b as { v: string }).v)}</code>
               </pre>
             );
