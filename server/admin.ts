@@ -11,10 +11,10 @@ export interface AdminBootstrap {
 }
 
 export async function ensureAdmin(store: Store, config: Config): Promise<AdminBootstrap | null> {
-  if ((await store.agentCount()) > 0) return null;
+  if ((await store.agents.count()) > 0) return null;
   const email = config.admin.email ?? 'admin@porsan.local';
   const generatedPassword = config.admin.password ? null : generatePassword();
   const password = config.admin.password ?? (generatedPassword as string);
-  await store.createAgent({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password) });
+  await store.agents.create({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password) });
   return { email, generatedPassword };
 }

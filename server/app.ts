@@ -13,7 +13,9 @@ import { setupVisitors, type VisitorNamespace } from './realtime/visitor.ts';
 import { agentRoom, sessionRoom, setupAgents, type AgentNamespace } from './realtime/agent.ts';
 import { wireFanout } from './realtime/fanout.ts';
 import { ensureAdmin, type AdminBootstrap } from './admin.ts';
-import { Team, defaultSettings } from './conversations/team.ts';
+import { Team } from './conversations/team.ts';
+import { defaultSettings } from './conversations/hours.ts';
+import { MemoryTeamState } from './conversations/memory-team-state.ts';
 import type { KbHit, Locale } from '../protocol/index.ts';
 import { createLimits, limitRules, type Limits } from './security/limits.ts';
 import { AgentSessions } from './security/sessions.ts';
@@ -48,8 +50,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     log: (level, msg, extra) => log[level](extra ?? {}, msg),
   });
   for (const issue of knowledge.issues()) log.warn({ file: issue.file, line: issue.line }, `knowledge base: ${issue.message}`);
-  const team = await Team.open(store, defaultSettings(config.team), {
-    graceMs: config.agentGraceMs,
+  const team = await Team.open(store, new MemoryTeamState(config.agentGraceMs), defaultSettings(config.team), {
     leaveMessageWhenNobodyOnline: config.leaveMessageWhenNobodyOnline,
   });
   const conversations = new Conversations(
@@ -85,7 +86,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       agents.in(sessionRoom(sessionHash)).disconnectSockets(true);
     },
     revokeAgent: async (agentId, { endSessions }) => {
-      if (endSessions) await store.deleteSessionsOf(agentId);
+      if (endSessions) await store.agents.deleteSessionsOf(agentId);
       sessions.invalidate();
       agents.in(agentRoom(agentId)).disconnectSockets(true);
     },
@@ -94,7 +95,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   io.attach(http);
   setupVisitors(visitors, { config, store, conversations, limits, log });
   setupAgents(agents, { config, conversations, team, sessions, log });
-  wireFanout(conversations, team, visitors, agents, log);
+  wireFanout(conversations, team, visitors, agents);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -108,7 +109,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits,
     close() {
       closing ??= (async () => {
-        team.close();
+        conversations.close();
+        await team.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

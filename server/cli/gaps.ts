@@ -30,7 +30,7 @@ export async function runGaps(args: string[]): Promise<number> {
   }
   const store = await openStore({ databaseUrl, dataDir: dir });
   try {
-    const groups = await store.unansweredGroups(limit);
+    const groups = await store.unanswered.groups(limit);
     if (json) {
       for (const g of groups) process.stdout.write(JSON.stringify(g) + '\n');
     } else if (groups.length === 0) {

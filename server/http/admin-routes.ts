@@ -72,9 +72,9 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
   router.post('/api/agents', async (req, res) => {
     const body = newAgent.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    if (await store.agentByEmail(body.data.email)) return res.status(409).json({ error: 'invalid', message: 'An agent with this email already exists.' });
-    const created = await store.createAgent({ email: body.data.email, name: body.data.name, role: body.data.role, passwordHash: await hashPassword(body.data.password) });
-    team.emit('changed');
+    if (await store.agents.byEmail(body.data.email)) return res.status(409).json({ error: 'invalid', message: 'An agent with this email already exists.' });
+    const created = await store.agents.create({ email: body.data.email, name: body.data.name, role: body.data.role, passwordHash: await hashPassword(body.data.password) });
+    team.changed();
     res.status(201).json({ agent: (await team.statuses()).find((a) => a.id === created.id) });
   });
 
@@ -87,17 +87,13 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
     }
     if (Object.keys(body.data).length === 0) return res.status(400).json({ error: 'invalid', message: 'Nothing to change: give name, role, active or limit.' });
     const { limit, active, ...rest } = body.data;
-    const found = await store.updateAgent(id, {
-      ...rest,
-      ...(active !== undefined && { active: active ? 1 : 0 }),
-      ...(limit !== undefined && { max_conversations: limit }),
-    });
+    const found = await store.agents.update(id, { ...rest, ...(active !== undefined && { active }), ...(limit !== undefined && { maxConversations: limit }) });
     if (!found) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
     if (active === false) {
       await revokeAgent(id, { endSessions: true });
-      team.forceOffline(id);
+      await team.state.forceOffline(id);
     } else if (rest.role !== undefined) await revokeAgent(id, { endSessions: false });
-    team.emit('changed');
+    team.changed();
     res.json({ agent: (await team.statuses()).find((a) => a.id === id) });
   });
 
@@ -105,7 +101,7 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
     const body = z.object({ password }).safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const id = String(req.params.id);
-    if (!(await store.updateAgent(id, { password_hash: await hashPassword(body.data.password) }))) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
+    if (!(await store.agents.update(id, { passwordHash: await hashPassword(body.data.password) }))) return res.status(404).json({ error: 'not_found', message: 'No such agent.' });
     await revokeAgent(id, { endSessions: true }); // a reset logs the agent out everywhere, live sockets included
     res.status(204).end();
   });
@@ -118,7 +114,8 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
     const body = settingsPatch.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const saved: TeamSettings = await team.updateSettings(body.data as Partial<TeamSettings>);
-    void conversations.route();
+    void conversations.routing.route();
+    conversations.announceQueue();
     res.json(saved);
   });
 
@@ -133,7 +130,7 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
     const body = tryBody.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
     const a = knowledge.answer(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
-    const hits = conversations.kbSearch(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
+    const hits = conversations.agents.kbSearch(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
     const result: KbTryResult = {
       decision: a.decision,
       locale: a.locale,
@@ -145,7 +142,7 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
   });
 
   router.get('/api/kb/gaps', async (_req, res) => {
-    const gaps: UnansweredGap[] = (await store.unansweredGroups(100)).map((g) => {
+    const gaps: UnansweredGap[] = (await store.unanswered.groups(100)).map((g) => {
       const locale = (LOCALES as readonly string[]).includes(g.locale) ? (g.locale as Locale) : undefined;
       // the entry the bot answers with now, or the first one it offers: weaker matches are left out
       const a = knowledge.answer(g.example, locale);

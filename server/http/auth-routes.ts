@@ -37,16 +37,17 @@ export function authRoutes({ store, config, limits, endSession }: AuthDeps): Rou
     const account = body.data.email.toLowerCase();
     const wait = Math.max(await limits.blockedFor('loginAddress', address), await limits.blockedFor('loginAccount', account));
     if (wait > 0) return tooMany(res, wait);
-    const agent = await store.agentByEmail(account);
-    const ok = await verifyPassword(body.data.password, agent?.password_hash ?? (await dummyHash));
-    if (!agent || !ok || !agent.active) {
+    const found = await store.agents.credentials(account);
+    const agent = found?.agent;
+    const ok = await verifyPassword(body.data.password, found?.passwordHash ?? (await dummyHash));
+    if (!found || !agent || !ok || !agent.active) {
       await Promise.allSettled([limits.take('loginAddress', address), limits.take('loginAccount', account)]);
       return res.status(401).json({ error: 'unauthorized', message: 'Wrong email or password.' });
     }
-    if (needsRehash(agent.password_hash)) await store.updateAgent(agent.id, { password_hash: await hashPassword(body.data.password) });
+    if (needsRehash(found.passwordHash)) await store.agents.update(agent.id, { passwordHash: await hashPassword(body.data.password) });
     const token = newToken();
     const maxAge = config.sessionHours * 3600 * 1000;
-    await store.createSession(hashToken(token), agent.id, new Date(Date.now() + maxAge));
+    await store.agents.createSession(hashToken(token), agent.id, new Date(Date.now() + maxAge));
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge, path: '/' });
     res.json({ agent: toAgentInfo(agent) });
   });
@@ -55,7 +56,7 @@ export function authRoutes({ store, config, limits, endSession }: AuthDeps): Rou
   router.post('/api/logout', async (req, res) => {
     const sessionHash = sessionHashOf(req);
     if (sessionHash) {
-      await store.deleteSession(sessionHash);
+      await store.agents.deleteSession(sessionHash);
       endSession(sessionHash);
     }
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });

@@ -59,7 +59,7 @@ async function authenticate(socket: AgentSocket, { config, sessions }: AgentDeps
   if (socket.recovered && socket.data.agent?.id !== agent.id) throw new Error('unauthorized');
   socket.data.agent = toAgentInfo(agent);
   socket.data.sessionHash = sessionHash;
-  socket.data.sessionExpiresAt = agent.session_expires_at;
+  socket.data.sessionExpiresAt = agent.sessionExpiresAt;
   socket.data.watching = null;
 }
 
@@ -100,15 +100,15 @@ export function setupAgents(nsp: AgentNamespace, deps: AgentDeps): void {
     // Register handlers before any await, so no early event is missed.
     socket.on('disconnect', () => {
       clearTimeout(expiry);
-      if (works) team.disconnected(agent.id);
+      if (works) void team.state.disconnected(agent.id, socket.id).catch((err: unknown) => log.warn({ err }, 'presence update failed'));
     });
-    if (works) team.connected(agent.id);
+    if (works) void team.state.connected(agent.id, socket.id).catch((err: unknown) => log.warn({ err }, 'presence update failed'));
     const expiry = expiryTimer(socket, cut);
 
     on('hello', async () => ({
       agent,
-      queue: works ? await conversations.queue() : [],
-      mine: works ? await conversations.mine(agent.id) : [],
+      queue: works ? await conversations.agents.queue() : [],
+      mine: works ? await conversations.agents.mine(agent.id) : [],
     }));
     // One conversation at a time is watched; owned ones arrive through the agent's own room.
     const watch = async (conversationId: string) => {
@@ -117,31 +117,31 @@ export function setupAgents(nsp: AgentNamespace, deps: AgentDeps): void {
       await socket.join(watchRoom(conversationId));
     };
     on('open', async (req) => {
-      const detail = await conversations.detail(req.conversationId);
+      const detail = await conversations.agents.detail(req.conversationId);
       await watch(req.conversationId);
       return detail;
     });
     on('claim', async (req) => {
-      const conversation = await conversations.claim(agent, req.conversationId);
+      const conversation = await conversations.agents.claim(agent, req.conversationId);
       await watch(req.conversationId);
       return { conversation };
     });
-    on('send', async (req) => ({ message: await conversations.agentSend(agent, req.conversationId, req.clientId, req.text) }));
-    on('close', async (req) => ({ conversation: await conversations.agentClose(agent, req.conversationId, req.resolution ?? null) }));
-    on('typing', (req) => conversations.agentTyping(agent, req.conversationId, req.typing));
+    on('send', async (req) => ({ message: await conversations.agents.send(agent, req.conversationId, req.clientId, req.text) }));
+    on('close', async (req) => ({ conversation: await conversations.agents.close(agent, req.conversationId, req.resolution ?? null) }));
+    on('typing', (req) => conversations.agents.typing(agent, req.conversationId, req.typing));
     on('presence', async (req) => {
-      team.setPresence(agent.id, req.presence);
+      await team.state.setPresence(agent.id, req.presence);
       const me = (await team.statuses()).find((a) => a.id === agent.id);
-      if (req.presence === 'online') void conversations.route();
+      if (req.presence === 'online') void conversations.routing.route();
       return { agent: me! };
     });
     on('agents', async () => ({ agents: await team.statuses() }));
-    on('transfer', async (req) => ({ conversation: await conversations.transfer(agent, req.conversationId, req.toAgentId) }));
-    on('release', async (req) => ({ conversation: await conversations.release(agent, req.conversationId) }));
-    on('note', async (req) => ({ message: await conversations.note(agent, req.conversationId, req.clientId, req.text) }));
-    on('tags', async (req) => ({ conversation: await conversations.setTags(req.conversationId, req.tags) }));
-    on('kbSearch', async (req) => ({ hits: conversations.kbSearch(req.query, req.locale) }));
-    on('tickets', async () => ({ tickets: await conversations.tickets() }));
+    on('transfer', async (req) => ({ conversation: await conversations.agents.transfer(agent, req.conversationId, req.toAgentId) }));
+    on('release', async (req) => ({ conversation: await conversations.agents.release(agent, req.conversationId) }));
+    on('note', async (req) => ({ message: await conversations.agents.note(agent, req.conversationId, req.clientId, req.text) }));
+    on('tags', async (req) => ({ conversation: await conversations.agents.setTags(req.conversationId, req.tags) }));
+    on('kbSearch', async (req) => ({ hits: conversations.agents.kbSearch(req.query, req.locale) }));
+    on('tickets', async () => ({ tickets: await conversations.tickets.list() }));
 
     // A recovered socket comes back with the rooms it had: start from none, then join what the role allows now.
     if (socket.recovered) for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);

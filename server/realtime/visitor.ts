@@ -12,14 +12,15 @@ import type { VisitorQuota } from '../conversations/quota.ts';
 import type { Logger } from '../log.ts';
 import { RateLimited, type LimitKind, type Limits } from '../security/limits.ts';
 import { clientAddress } from '../security/network.ts';
-import type { Store, VisitorRow } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import type { Visitor } from '../conversations/model.ts';
 import { handle, type HandleOptions } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
 
 interface VisitorData {
   token: string | null;
-  visitor: VisitorRow | null;
+  visitor: Visitor | null;
 }
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
 type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
@@ -44,7 +45,7 @@ function spend(limits: Limits, kind: LimitKind, address: string): Promise<void> 
 
 async function identify(socket: VisitorSocket, store: Store): Promise<void> {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  const known = typeof token === 'string' && token.length > 0 && token.length <= 100 ? await store.visitorByTokenHash(hashToken(token)) : undefined;
+  const known = typeof token === 'string' && token.length > 0 && token.length <= 100 ? await store.visitors.byTokenHash(hashToken(token)) : undefined;
   // A recovered connection carries its visitor's room: only that visitor's token may resume it.
   if (socket.recovered && socket.data.visitor && known?.id !== socket.data.visitor.id) throw new Error('unauthorized');
   // An unknown token is not an error: the visitor simply gets a new identity on hello.
@@ -72,7 +73,7 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       leftMessage: () => spend(limits, 'leftMessage', address),
     };
     const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log };
-    const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: VisitorRow) => Promise<R | void>) =>
+    const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: Visitor) => Promise<R | void>) =>
       handle(opts, event, s[event], async (input) => {
         const visitor = socket.data.visitor;
         if (!visitor) throw new DomainError('unauthorized', 'Say hello first.');
@@ -85,36 +86,36 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       if (!visitor || !token) {
         await spend(limits, 'newVisitor', address);
         token = newToken();
-        visitor = await store.createVisitor({ tokenHash: hashToken(token), locale: req.locale });
+        visitor = await store.visitors.create({ tokenHash: hashToken(token), locale: req.locale });
       }
       const userAgent = socket.handshake.headers['user-agent']?.slice(0, 500) ?? null;
-      visitor = await conversations.arrive(visitor, req.locale as Locale, req.page, userAgent, req.timeZone ?? null);
+      visitor = await conversations.visitors.arrive(visitor, req.locale as Locale, req.page, userAgent, req.timeZone ?? null);
       socket.data.visitor = visitor;
       socket.data.token = token;
       await socket.join(visitorRoom(visitor.id));
-      const { conversation, messages } = await conversations.current(visitor, req.afterSeq ?? 0);
+      const { conversation, messages } = await conversations.visitors.current(visitor, req.afterSeq ?? 0);
       return { token, visitorId: visitor.id, conversation, messages };
     });
 
-    on('send', async (req, visitor) => ({ message: await conversations.visitorSend(visitor, req.clientId, req.text, quota) }));
-    on('handoff', async (_req, visitor) => ({ conversation: await conversations.handoff(visitor, 'button', quota) }));
-    on('sync', async (req, visitor) => ({ messages: await conversations.visitorSync(visitor, req.conversationId, req.afterSeq) }));
-    on('close', async (req, visitor) => ({ conversation: await conversations.visitorClose(visitor, req.conversationId) }));
+    on('send', async (req, visitor) => ({ message: await conversations.visitors.send(visitor, req.clientId, req.text, quota) }));
+    on('handoff', async (_req, visitor) => ({ conversation: await conversations.visitors.handoff(visitor, 'button', quota) }));
+    on('sync', async (req, visitor) => ({ messages: await conversations.visitors.sync(visitor, req.conversationId, req.afterSeq) }));
+    on('close', async (req, visitor) => ({ conversation: await conversations.visitors.close(visitor, req.conversationId) }));
     on('rate', async (req, visitor) => {
-      await conversations.rate(visitor, req.conversationId, req.score, req.comment?.trim() || null);
+      await conversations.visitors.rate(visitor, req.conversationId, req.score, req.comment?.trim() || null);
     });
-    on('restart', async (_req, visitor) => ({ conversation: await conversations.restart(visitor) }));
+    on('restart', async (_req, visitor) => ({ conversation: await conversations.visitors.restart(visitor) }));
     on('identify', async (req, visitor) => {
-      await conversations.identify(visitor, req);
+      await conversations.visitors.identify(visitor, req);
     });
-    on('typing', (req, visitor) => conversations.visitorTyping(visitor, req.typing));
-    on('leaveMessage', (req, visitor) => conversations.leaveMessage(visitor, req, quota));
+    on('typing', (req, visitor) => conversations.visitors.typing(visitor, req.typing));
+    on('leaveMessage', (req, visitor) => conversations.tickets.leave(visitor, req, quota));
     // Tracking codes are credentials: a slow budget against guessing, per socket and per address.
     const ticketLimiter = new TokenBucket(5, 0.1);
     on('ticket', async (req) => {
       if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
       await spend(limits, 'ticketLookup', address);
-      return conversations.ticket(req.trackingCode);
+      return conversations.tickets.byCode(req.trackingCode);
     });
   });
 }

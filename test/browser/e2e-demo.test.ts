@@ -104,7 +104,7 @@ describe('the demo, in Persian, end to end', () => {
       await expect.poll(() => shop.locator(`${sel.panel} .ft [role=status]`).count()).toBe(1);
       await shop.screenshot({ path: artifact('e2e-fa-5-rated.png') });
       const convId = await pane.getAttribute('data-conversation-id');
-      expect((await server.porsan.store.conversation(convId!))?.rating).toBe(5);
+      expect((await server.porsan.store.conversations.get(convId!))?.rating).toBe(5);
 
       // Step 5: reload — the same conversation with its history.
       const before = await shown(shop);
@@ -181,7 +181,7 @@ describe('the demo, in Persian, end to end', () => {
       await pane.getByRole('group', { name: 'Close as' }).getByRole('button', { name: 'Resolved', exact: true }).click();
       await shop.locator(`${sel.panel} .stars`).waitFor({ timeout: 10_000 });
       const convId = await pane.getAttribute('data-conversation-id');
-      expect(await server.porsan.store.conversation(convId!)).toMatchObject({ status: 'closed', resolution: 'resolved', closed_by: 'agent' });
+      expect(await server.porsan.store.conversations.get(convId!)).toMatchObject({ status: 'closed', resolution: 'resolved', closedBy: 'agent' });
       await shop.screenshot({ path: artifact('e2e-en-widget.png') });
     } catch (err) {
       for (const [i, p] of [...visitorCtx.pages(), ...agentCtx.pages()].entries()) await p.screenshot({ path: artifact(`e2e-failure-${i}.png`) });

@@ -109,7 +109,7 @@ describe('leave a message when nobody can answer', () => {
       .toBeTruthy();
 
     // The server has the same code, on an 'offline' conversation with the visitor's message.
-    const tickets = await server.porsan.store.conversationByTrackingCode(shownCode);
+    const tickets = await server.porsan.store.conversations.byTrackingCode(shownCode);
     expect(tickets?.status).toBe('offline');
     await expect(shown(page)).resolves.toContain('visitor: Can I change the delivery address of order 1042?');
     expect(await page.evaluate(() => localStorage.getItem('porsan:identified'))).toBe('1');
@@ -189,7 +189,7 @@ describe('leave a message when nobody can answer', () => {
     const code = page.locator(`${sel.panel} .ft code`);
     await code.waitFor({ timeout: 10_000 });
     const c = (await code.textContent())!;
-    expect((await server.porsan.store.conversationByTrackingCode(c))?.status).toBe('offline');
+    expect((await server.porsan.store.conversations.byTrackingCode(c))?.status).toBe('offline');
     await page.screenshot({ path: artifact('widget-fa-tracking-code.png') });
     await page.reload();
     await page.click(sel.launcher);

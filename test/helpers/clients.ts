@@ -89,9 +89,9 @@ export async function signInAgent(
   opts: { role?: AgentRole; limit?: number } = {},
 ): Promise<{ socket: AgentSocket; id: string; cookie: string }> {
   const email = `${name.toLowerCase()}@example.com`;
-  let row = await server.porsan.store.agentByEmail(email);
-  row ??= await server.porsan.store.createAgent({ email, name, role: opts.role ?? 'agent', passwordHash: await hashPassword(TEST_AGENT_PASSWORD) });
-  if (opts.limit) await server.porsan.store.updateAgent(row.id, { max_conversations: opts.limit });
+  let row = await server.porsan.store.agents.byEmail(email);
+  row ??= await server.porsan.store.agents.create({ email, name, role: opts.role ?? 'agent', passwordHash: await hashPassword(TEST_AGENT_PASSWORD) });
+  if (opts.limit) await server.porsan.store.agents.update(row.id, { maxConversations: opts.limit });
   const cookie = await login(server.url, email, TEST_AGENT_PASSWORD);
   const socket = await connectAgent(server.url, cookie);
   await ok(socket, 'hello', {});

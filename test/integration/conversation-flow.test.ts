@@ -51,7 +51,7 @@ describe('the bot', () => {
     if (reply.meta?.type !== 'no_answer') return;
     expect(reply.meta.suggestions.length).toBeLessThanOrEqual(3);
     for (const s of reply.meta.suggestions) expect(server.porsan.knowledge.entry(s.id)?.questions[0]).toBe(s.title);
-    const gaps = await server.porsan.store.unansweredGroups();
+    const gaps = await server.porsan.store.unanswered.groups();
     expect(gaps.some((g) => g.example.includes('unladen swallow'))).toBe(true);
   });
 
@@ -79,8 +79,8 @@ describe('handoff and the queue', () => {
       await ok(v.socket, 'send', { clientId: crypto.randomUUID(), text });
       const conv = await queued;
       expect(conv.queuePosition).toBeGreaterThanOrEqual(1);
-      const row = await server.porsan.store.conversation(conv.id);
-      expect(row?.handoff_reason).toBe('asked');
+      const row = await server.porsan.store.conversations.get(conv.id);
+      expect(row?.handoffReason).toBe('asked');
       await ok(v.socket, 'close', { conversationId: conv.id });
     }
   });
@@ -94,7 +94,7 @@ describe('handoff and the queue', () => {
     const cc = (await ok<{ conversation: ConversationView }>(c.socket, 'handoff', {})).conversation;
     expect(ca.status).toBe('queued');
     expect([ca.queuePosition, cb.queuePosition, cc.queuePosition]).toEqual([1, 2, 3]);
-    expect((await server.porsan.store.conversation(ca.id))?.handoff_reason).toBe('button');
+    expect((await server.porsan.store.conversations.get(ca.id))?.handoffReason).toBe('button');
 
     // The first leaves the queue: the others move up, and are told so.
     const bMoved = next<ConversationView>(b.socket, 'conversation', (v) => v.queuePosition === 1);
@@ -123,7 +123,7 @@ describe('handoff and the queue', () => {
     const results = await Promise.all(agents.map((s) => call(s, 'claim', { conversationId: conversation.id })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === 'already_taken')).toHaveLength(19);
-    const row = await server.porsan.store.conversation(conversation.id);
+    const row = await server.porsan.store.conversations.get(conversation.id);
     expect(row?.status).toBe('assigned');
   });
 });
@@ -169,7 +169,7 @@ describe('a live conversation', () => {
     expect(await call(v.socket, 'rate', { conversationId: conversation.id, score: 6 })).toMatchObject({ ok: false, error: 'invalid' });
     await ok(v.socket, 'rate', { conversationId: conversation.id, score: 5, comment: 'عالی' });
     expect(await call(v.socket, 'rate', { conversationId: conversation.id, score: 1 })).toMatchObject({ ok: false, error: 'wrong_state' });
-    expect((await server.porsan.store.conversation(conversation.id))?.rating).toBe(5);
+    expect((await server.porsan.store.conversations.get(conversation.id))?.rating).toBe(5);
 
     // After a restart the next message opens a new conversation.
     await ok(v.socket, 'restart', {});

@@ -35,7 +35,7 @@ async function queued(v: TestVisitor): Promise<ConversationView> {
   return (await ok<{ conversation: ConversationView }>(v.socket, 'handoff', {})).conversation;
 }
 
-const status = async (id: string) => (await server.porsan.store.conversation(id))?.status;
+const status = async (id: string) => (await server.porsan.store.conversations.get(id))?.status;
 
 describe('automatic routing', () => {
   it('gives each waiting conversation to the least busy online agent, never over a limit, never to the away', async () => {
@@ -48,9 +48,9 @@ describe('automatic routing', () => {
 
     const convs: ConversationView[] = [];
     for (let i = 0; i < 4; i++) convs.push(await queued(await visitor()));
-    await until(async () => (await server.porsan.store.openCounts()).size >= 2);
+    await until(async () => (await server.porsan.store.conversations.openCounts()).size >= 2);
     await new Promise((r) => setTimeout(r, 200));
-    const counts = await server.porsan.store.openCounts();
+    const counts = await server.porsan.store.conversations.openCounts();
     expect(counts.get(ali.id)).toBe(2);
     expect(counts.get(bahar.id)).toBe(1);
     expect(counts.get(away.id)).toBeUndefined();
@@ -59,7 +59,7 @@ describe('automatic routing', () => {
     // Cyrus comes back: the waiting conversation is routed to him.
     await ok(away.socket, 'presence', { presence: 'online' });
     await until(async () => (await status(convs[3]!.id)) === 'assigned');
-    expect((await server.porsan.store.conversation(convs[3]!.id))?.agent_id).toBe(away.id);
+    expect((await server.porsan.store.conversations.get(convs[3]!.id))?.agentId).toBe(away.id);
   });
 
   it('in manual mode leaves conversations in the queue and enforces the limit on claims', async () => {
@@ -107,7 +107,7 @@ describe('transfer, release and close', () => {
   it('refuses a transfer to an agent who is not online', async () => {
     await start();
     const gita = await agent('Gita');
-    const offline = await server.porsan.store.createAgent({ email: 'h@example.com', name: 'Hadi', role: 'agent', passwordHash: 'x' });
+    const offline = await server.porsan.store.agents.create({ email: 'h@example.com', name: 'Hadi', role: 'agent', passwordHash: 'x' });
     const conv = await queued(await visitor());
     await ok(gita.socket, 'claim', { conversationId: conv.id });
     expect(await call(gita.socket, 'transfer', { conversationId: conv.id, toAgentId: offline.id })).toMatchObject({ ok: false, error: 'wrong_state' });
@@ -125,8 +125,8 @@ describe('notes and tags', () => {
     v.socket.on('message', (m) => seen.push(m));
     await ok(iman.socket, 'note', { conversationId: conv.id, clientId: 'n1', text: 'VIP customer, be nice' });
     await ok(iman.socket, 'send', { conversationId: conv.id, clientId: 's1', text: 'Hello!' });
-    await until(async () => seen.length >= 1);
-    expect(seen.map((m) => m.text)).toEqual(['Hello!']);
+    await until(async () => seen.some((m) => m.author === 'agent'));
+    expect(seen.filter((m) => m.author !== 'system').map((m) => m.text)).toEqual(['Hello!']);
     const again = await connectVisitor(server.url, { token: v.token });
     sockets.push(again.socket);
     expect(again.welcome.messages.map((m) => m.text)).not.toContain('VIP customer, be nice');
@@ -149,7 +149,7 @@ describe('presence and grace', () => {
     jamal.socket.disconnect();
     expect((await told).meta).toEqual({ type: 'released', reason: 'agent_offline' });
     expect((await back).queuePosition).toBe(1);
-    expect(server.porsan.team.presenceOf(jamal.id)).toBe('offline');
+    expect(await server.porsan.team.presenceOf(jamal.id)).toBe('offline');
   });
 
   it('keeps the conversation when the agent reconnects within the grace period', async () => {
@@ -162,7 +162,7 @@ describe('presence and grace', () => {
     sockets.push(again);
     await new Promise((r) => setTimeout(r, 2300)); // past the grace period of the first socket
     expect(await status(conv.id)).toBe('assigned');
-    expect(server.porsan.team.presenceOf(kian.id)).toBe('online');
+    expect(await server.porsan.team.presenceOf(kian.id)).toBe('online');
   });
 
   it('deactivating an agent cuts their live sockets and logs them out', async () => {
@@ -288,7 +288,7 @@ describe('queue estimates', () => {
     expect(first.etaSeconds).toBeNull(); // no history yet
     await new Promise((r) => setTimeout(r, 1200));
     await ok(pari.socket, 'claim', { conversationId: first.id });
-    const [pickup] = await server.porsan.store.recentPickupSeconds();
+    const [pickup] = await server.porsan.store.conversations.recentPickupSeconds();
     expect(pickup).toBeGreaterThanOrEqual(1.2);
     // Position × the median recent pick-up time, shared by the one agent online.
     const second = await queued(await visitor());

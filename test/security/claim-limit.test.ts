@@ -42,15 +42,15 @@ describe.each(databases)('on %s', (_name, env) => {
     const results = await Promise.all(ids.map((id, i) => call(all[i % all.length]!.socket, 'claim', { conversationId: id })));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === 'forbidden')).toBe(true);
-    const mine = (await server.porsan.store.conversationsOfAgent(agent.id, ['assigned'])).length;
+    const mine = (await server.porsan.store.conversations.ofAgent(agent.id, ['assigned'])).length;
     expect(mine).toBe(2);
   });
 
   it('the store itself keeps the limit when 10 assignments race', async () => {
     server = await startTestServer({ env: await env() });
     const ids = await tenQueued();
-    const row = await server.porsan.store.createAgent({ email: 'racer@example.com', name: 'Racer', role: 'agent', passwordHash: 'x' });
-    const won = await Promise.all(ids.map((id) => server.porsan.store.assign(id, row.id, 2)));
+    const row = await server.porsan.store.agents.create({ email: 'racer@example.com', name: 'Racer', role: 'agent', passwordHash: 'x' });
+    const won = await Promise.all(ids.map((id) => server.porsan.store.conversations.assign(id, row.id, 2)));
     expect(won.filter(Boolean)).toHaveLength(2);
   });
 });

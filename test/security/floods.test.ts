@@ -91,7 +91,7 @@ describe('500 new visitors from one address, each asking for a person', () => {
     });
     await canary;
 
-    const queued = (await server.porsan.store.queued()).length;
+    const queued = (await server.porsan.store.conversations.waiting('queued')).length;
     const refused = outcomes.filter((o) => o.startsWith('refused')).length;
     expect(refused).toBeGreaterThan(400);
     expect(queued).toBeLessThanOrEqual(server.config.rateLimits.handoffs);
@@ -177,7 +177,7 @@ describe('the queue broadcast', () => {
     const measure = async () => {
       reads.reset();
       const got = next(agent, 'queue');
-      server.porsan.conversations.emit('queue');
+      server.porsan.conversations.announceQueue();
       await got;
       await new Promise((r) => setTimeout(r, 200));
       return reads.total();
@@ -193,7 +193,7 @@ describe('the queue broadcast', () => {
     await queueUp(3, 0);
     const small = await measure();
     await queueUp(27, 100);
-    expect((await server.porsan.store.queued()).length).toBe(30);
+    expect((await server.porsan.store.conversations.waiting('queued')).length).toBe(30);
     const large = await measure();
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(4);

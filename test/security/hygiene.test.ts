@@ -58,9 +58,10 @@ describe('answers', () => {
 describe('passwords', () => {
   it('an earlier scrypt hash logs in and is replaced by argon2id', async () => {
     server = await startTestServer();
-    const admin = (await server.porsan.store.agentByEmail(server.admin.email))!;
-    await server.porsan.store.updateAgent(admin.id, { password_hash: await legacyScryptHash(server.admin.password) });
+    const admin = (await server.porsan.store.agents.byEmail(server.admin.email))!;
+    await server.porsan.store.agents.update(admin.id, { passwordHash: await legacyScryptHash(server.admin.password) });
+    expect((await server.porsan.store.agents.credentials(server.admin.email))?.passwordHash).toMatch(/^scrypt\$/);
     await login(server.url, server.admin.email, server.admin.password);
-    expect((await server.porsan.store.agent(admin.id))?.password_hash).toMatch(/^\$argon2id\$/);
+    expect((await server.porsan.store.agents.credentials(server.admin.email))?.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });

@@ -53,7 +53,7 @@ describe('revoked rights on live sockets', () => {
     expect(hello.agent.role).toBe('editor');
     expect(hello.queue).toEqual([]);
     expect(await call(again, 'claim', { conversationId: id })).toMatchObject({ ok: false, error: 'forbidden' });
-    expect((await server.porsan.store.conversation(id))?.status).toBe('queued');
+    expect((await server.porsan.store.conversations.get(id))?.status).toBe('queued');
   });
 
   it("an admin's password reset cuts the agent's open socket and ends the session", async () => {

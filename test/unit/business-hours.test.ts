@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, withinHours } from '../../server/conversations/team.ts';
+import { defaultSettings, withinHours } from '../../server/conversations/hours.ts';
 
 describe('business hours', () => {
   const hours = defaultSettings({ alwaysOpen: false, timeZone: 'Asia/Tehran' }).hours;

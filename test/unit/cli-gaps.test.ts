@@ -14,7 +14,7 @@ describe('porsan kb gaps', () => {
     const dir = mkdtempSync(join(tmpdir(), 'porsan-gaps-'));
     const store = await openSqliteStore(dir);
     for (const [text, normalized, locale] of [['آیا فضاپیما دارید؟', 'فضاپیما', 'fa'], ['فضاپیما دارید', 'فضاپیما', 'fa'], ['moon shop?', 'moon shop', 'en']]) {
-      await store.recordUnanswered({ conversationId: null, locale: locale!, text: text!, normalized: normalized! });
+      await store.unanswered.record({ conversationId: null, locale: locale!, text: text!, normalized: normalized! });
     }
     await store.close();
 

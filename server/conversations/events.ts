@@ -1,0 +1,19 @@
+// What the domain announces, with ready payloads: the realtime edge only routes them to rooms.
+import type { AgentStatus, ChatMessage, ConversationSummary, ConversationView } from '../../protocol/index.ts';
+import type { Conversation } from './model.ts';
+
+export interface DomainEvents {
+  /** A message was stored (visitor, bot, agent, system or an internal note). */
+  message: [e: { message: ChatMessage; conversation: Conversation }];
+  /** A conversation's status, owner, tags or rating changed. */
+  conversation: [e: { conversation: Conversation; view: ConversationView; summary: ConversationSummary }];
+  /** The queue changed: the whole queue for agents, and each waiting visitor's new place. */
+  queue: [e: { summaries: ConversationSummary[]; views: { visitorId: string; view: ConversationView }[] }];
+  /** Left messages changed. */
+  tickets: [e: { tickets: ConversationSummary[] }];
+  /** A conversation left an agent (transfer, release, requeue): that agent's console must drop it. */
+  reassigned: [e: { summary: ConversationSummary; previousAgentId: string }];
+  typing: [e: { conversation: Conversation; author: 'visitor' | 'agent'; typing: boolean }];
+  /** The team's presence, limits or open conversations changed. */
+  agents: [e: { agents: AgentStatus[] }];
+}

@@ -1,0 +1,96 @@
+// The conversation domain's own types. The store turns its rows into these (and back); nothing
+// outside server/store/ sees a row, a snake_case column or an integer flag.
+import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution } from '../../protocol/index.ts';
+
+export interface Visitor {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: Locale;
+  userAgent: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  referrer: string | null;
+  timeZone: string | null;
+  visits: number;
+  currentConversationId: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export type VisitorPatch = Partial<Omit<Visitor, 'id' | 'createdAt'>>;
+
+export interface Conversation {
+  id: string;
+  visitorId: string;
+  status: ConversationStatus;
+  locale: Locale;
+  agentId: string | null;
+  handoffReason: HandoffReason | null;
+  queuedAt: string | null;
+  assignedAt: string | null;
+  firstResponseAt: string | null;
+  closedAt: string | null;
+  closedBy: 'visitor' | 'agent' | 'system' | null;
+  rating: number | null;
+  ratingComment: string | null;
+  lastSeq: number;
+  firstQuestion: string | null;
+  lastMessage: string | null;
+  pageUrl: string | null;
+  tags: string[];
+  resolution: Resolution | null;
+  trackingCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Fields a transition may set. */
+export type ConversationPatch = Partial<
+  Pick<Conversation, 'status' | 'agentId' | 'handoffReason' | 'queuedAt' | 'assignedAt' | 'firstResponseAt' | 'closedAt' | 'closedBy' | 'resolution' | 'trackingCode'>
+>;
+
+/** A conversation as the queue and lists show it: with its visitor's name. */
+export interface ListedConversation extends Conversation {
+  visitorName: string | null;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  author: Author;
+  text: string;
+  meta: MessageMeta | null;
+  /** Internal notes are seen by agents only. */
+  internal: boolean;
+  agentId: string | null;
+  createdAt: string;
+}
+
+/** A message to append; the store gives it its id, seq and time. */
+export interface MessageDraft {
+  clientId: string | null;
+  author: Author;
+  text: string;
+  meta?: MessageMeta | null;
+  agentId?: string | null;
+  internal?: boolean;
+}
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  active: boolean;
+  /** Concurrent conversations; null means the team default. */
+  maxConversations: number | null;
+  createdAt: string;
+}
+
+export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'active' | 'maxConversations'>> & { passwordHash?: string };
+
+export const OPEN_STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'assigned', 'offline'];

@@ -1,0 +1,79 @@
+// What the conversation domain needs from the world, as interfaces in its own types: the store
+// (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
+// for one process, Redis for several: server/cluster/).
+import type { ConversationStatus, Locale, Presence } from '../../protocol/index.ts';
+import type { Agent, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, Visitor, VisitorPatch } from './model.ts';
+
+export interface Appended {
+  messages: Message[];
+  conversation: Conversation;
+  created: boolean;
+}
+
+export interface AppendGuard {
+  from: readonly ConversationStatus[];
+  patch?: ConversationPatch;
+  owner?: string;
+}
+
+export interface ConversationStore {
+  visitors: {
+    get(id: string): Promise<Visitor | undefined>;
+    update(id: string, patch: VisitorPatch): Promise<void>;
+  };
+  conversations: {
+    open(c: { visitorId: string; locale: Locale; pageUrl: string | null }): Promise<Conversation>;
+    get(id: string): Promise<Conversation | undefined>;
+    currentOf(visitorId: string): Promise<Conversation | undefined>;
+    transition(id: string, from: readonly ConversationStatus[], patch: ConversationPatch, owner?: string): Promise<Conversation | null>;
+    assign(id: string, agentId: string, limit: number, from?: readonly ConversationStatus[], currentOwner?: string): Promise<Conversation | null>;
+    rate(id: string, score: number, comment: string | null): Promise<Conversation | null>;
+    setTags(id: string, tags: string[]): Promise<Conversation | undefined>;
+    waiting(status?: 'queued' | 'offline'): Promise<ListedConversation[]>;
+    queuePosition(c: Pick<Conversation, 'id' | 'queuedAt'>): Promise<number>;
+    ofAgent(agentId: string, statuses: readonly ConversationStatus[]): Promise<ListedConversation[]>;
+    ofVisitor(visitorId: string, limit?: number): Promise<Conversation[]>;
+    byTrackingCode(code: string): Promise<Conversation | undefined>;
+    openCounts(): Promise<Map<string, number>>;
+    recentPickupSeconds(limit?: number): Promise<number[]>;
+  };
+  messages: {
+    /** Appends atomically with `guard`'s transition; null when the guard no longer holds. */
+    append(conversationId: string, drafts: MessageDraft[], guard?: AppendGuard): Promise<Appended | null>;
+    after(conversationId: string, afterSeq: number, opts?: { internal?: boolean; limit?: number }): Promise<Message[]>;
+  };
+  agents: {
+    get(id: string): Promise<Agent | undefined>;
+    all(): Promise<Agent[]>;
+  };
+  unanswered: {
+    record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;
+  };
+  settings: {
+    get<T>(key: string): Promise<T | undefined>;
+    put(key: string, value: unknown): Promise<void>;
+  };
+}
+
+/**
+ * Who of the team is online, across however many server processes. Presence is 'online' or
+ * 'away' while the person has a console open somewhere (or lost it less than the grace period
+ * ago), else 'offline'. When the grace period runs out, exactly one process hears `wentOffline`.
+ */
+export interface TeamState {
+  connected(agentId: string, socketId: string): Promise<void>;
+  disconnected(agentId: string, socketId: string): Promise<void>;
+  setPresence(agentId: string, presence: 'online' | 'away'): Promise<void>;
+  /** Deactivation or logout everywhere: offline at once (this process hears `wentOffline`). */
+  forceOffline(agentId: string): Promise<void>;
+  presences(): Promise<Map<string, Presence>>;
+  noteAssigned(agentId: string): Promise<void>;
+  /** When each agent last got a conversation (ms); routing breaks ties by longest idle. */
+  lastAssigned(): Promise<Map<string, number>>;
+  /** Runs `task` unless another process holds the lock `name`; false when skipped. */
+  exclusive(name: string, ttlMs: number, task: () => Promise<void>): Promise<boolean>;
+  /** Presence changed somewhere this process can tell. */
+  onChange(listener: () => void): void;
+  onWentOffline(listener: (agentId: string) => void): void;
+  close(): Promise<void>;
+}

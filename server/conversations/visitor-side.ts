@@ -1,0 +1,135 @@
+// The visitor's side of a conversation: arriving, asking (with the bot's turn), asking for a
+// person, ending, rating, starting over, saying who they are, catching up after a reconnect.
+import type { ChatMessage, ConversationView, HandoffReason, Locale, PageInfo, VisitorProfile } from '../../protocol/index.ts';
+import { planBotTurn, type TurnPlan } from './bot-turn.ts';
+import type { Context } from './context.ts';
+import { systemDraft } from './drafts.ts';
+import { DomainError } from './errors.ts';
+import { announceQueued, closeConversation, enqueue } from './lifecycle.ts';
+import type { Conversation, MessageDraft, Visitor } from './model.ts';
+import { UNLIMITED, type VisitorQuota } from './quota.ts';
+import type { Routing } from './routing.ts';
+
+/** A visitor returning after this long counts as a new visit. */
+const VISIT_GAP_MS = 30 * 60 * 1000;
+
+export class VisitorSide {
+  constructor(
+    private readonly ctx: Context,
+    private readonly routing: Routing,
+  ) {}
+
+  /** Registers a visitor's arrival (new or returning) and what page they are on. */
+  async arrive(visitor: Visitor, locale: Locale, page: PageInfo, userAgent: string | null, timeZone: string | null): Promise<Visitor> {
+    const returning = Date.now() - Date.parse(visitor.lastSeenAt) > VISIT_GAP_MS;
+    const patch = {
+      timeZone: timeZone ?? visitor.timeZone,
+      locale,
+      pageUrl: page.url,
+      pageTitle: page.title ?? null,
+      referrer: page.referrer ?? null,
+      userAgent,
+      lastSeenAt: new Date().toISOString(),
+      visits: visitor.visits + (returning ? 1 : 0),
+    };
+    await this.ctx.store.visitors.update(visitor.id, patch);
+    return { ...visitor, ...patch };
+  }
+
+  /** The visitor's current conversation (open, or closed but not yet dismissed) and its messages after `afterSeq`. */
+  async current(visitor: Visitor, afterSeq = 0): Promise<{ conversation: ConversationView | null; messages: ChatMessage[] }> {
+    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    if (!conv) return { conversation: null, messages: [] };
+    const [conversation, messages] = await Promise.all([this.ctx.view(conv), this.messagesAfter(conv.id, afterSeq)]);
+    return { conversation, messages };
+  }
+
+  /** Re-read each time: another tab may have started or ended a conversation meanwhile. */
+  async openFor(visitor: Visitor, quota: VisitorQuota): Promise<Conversation> {
+    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    if (conv && conv.status !== 'closed') return conv;
+    await quota.newConversation();
+    return this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl });
+  }
+
+  /**
+   * A visitor's message, and the bot's answer while the bot has the conversation: both stored
+   * in one transaction (with a move to the queue when they asked for a person).
+   */
+  async send(visitor: Visitor, clientId: string, text: string, quota: VisitorQuota = UNLIMITED): Promise<ChatMessage> {
+    const { ctx } = this;
+    const conv = await this.openFor(visitor, quota);
+    const question: MessageDraft = { clientId, author: 'visitor', text };
+    let plan: TurnPlan | null = conv.status === 'bot' ? await planBotTurn(ctx, conv, text, quota) : null;
+    let r = await ctx.store.messages.append(conv.id, [question, ...(plan?.drafts ?? [])], plan?.guard);
+    if (!r) {
+      // Moved meanwhile (another tab asked for a person): the question alone.
+      plan = null;
+      r = await ctx.store.messages.append(conv.id, [question]);
+      if (!r) throw new DomainError('internal', 'Could not store the message.');
+    }
+    const [mine] = r.messages;
+    if (!r.created || !mine) return ctx.chat(r.messages[0]!); // a retry: already stored, already answered
+    if (mine.seq === 1) await ctx.announceConversation(r.conversation, visitor.name); // a new conversation: every tab learns of it
+    if (plan?.handoff === 'queued') {
+      await announceQueued(ctx, this.routing, r, visitor.name);
+    } else {
+      await ctx.announce(r.messages, r.conversation);
+      if (plan?.handoff === 'nobody') await ctx.announceConversation(r.conversation, visitor.name);
+    }
+    if (plan?.unanswered) await ctx.store.unanswered.record({ conversationId: conv.id, locale: plan.unanswered.locale, text, normalized: plan.unanswered.normalized });
+    return ctx.chat(mine);
+  }
+
+  async handoff(visitor: Visitor, reason: HandoffReason, quota: VisitorQuota = UNLIMITED): Promise<ConversationView> {
+    const conv = await this.openFor(visitor, quota);
+    return this.ctx.view(await enqueue(this.ctx, this.routing, conv, reason, quota));
+  }
+
+  async close(visitor: Visitor, conversationId: string): Promise<ConversationView> {
+    const conv = await this.ctx.ownedByVisitor(visitor, conversationId);
+    return this.ctx.view(await closeConversation(this.ctx, conv, 'visitor'));
+  }
+
+  async rate(visitor: Visitor, conversationId: string, score: number, comment: string | null): Promise<void> {
+    const { ctx } = this;
+    const conv = await ctx.ownedByVisitor(visitor, conversationId);
+    if (conv.status !== 'closed') throw new DomainError('wrong_state', 'A conversation can be rated once it has ended.');
+    if (!(await ctx.store.conversations.rate(conv.id, score, comment))) throw new DomainError('wrong_state', 'This conversation has already been rated.');
+    const r = await ctx.store.messages.append(conv.id, [systemDraft('rated', conv.locale, { type: 'rated', score }, { score })]);
+    if (!r) return;
+    await ctx.announce(r.messages, r.conversation);
+    await ctx.announceConversation(r.conversation, visitor.name);
+  }
+
+  /** Leaves a closed conversation behind so the next message starts a new one. */
+  async restart(visitor: Visitor): Promise<ConversationView | null> {
+    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    if (conv && conv.status !== 'closed') return this.ctx.view(conv);
+    await this.ctx.store.visitors.update(visitor.id, { currentConversationId: null });
+    return null;
+  }
+
+  async identify(visitor: Visitor, profile: VisitorProfile): Promise<void> {
+    await this.ctx.store.visitors.update(visitor.id, {
+      ...(profile.name !== undefined && { name: profile.name }),
+      ...(profile.email !== undefined && { email: profile.email }),
+      ...(profile.phone !== undefined && { phone: profile.phone }),
+    });
+  }
+
+  async sync(visitor: Visitor, conversationId: string, afterSeq: number): Promise<ChatMessage[]> {
+    const conv = await this.ctx.ownedByVisitor(visitor, conversationId);
+    return this.messagesAfter(conv.id, afterSeq);
+  }
+
+  /** Typing indicators travel only within a conversation an agent is working. */
+  async typing(visitor: Visitor, typing: boolean): Promise<void> {
+    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    if (conv?.status === 'assigned') this.ctx.events.emit('typing', { conversation: conv, author: 'visitor', typing });
+  }
+
+  private async messagesAfter(conversationId: string, afterSeq: number): Promise<ChatMessage[]> {
+    return Promise.all((await this.ctx.store.messages.after(conversationId, afterSeq)).map((m) => this.ctx.chat(m)));
+  }
+}

@@ -1,0 +1,105 @@
+// Messages, appended in one transaction with the conversation update they cause: a visitor's
+// question, the bot's answer and a status change land together or not at all, so a node that
+// dies mid-turn leaves nothing half done. Every message gets the next per-conversation seq; a
+// (conversation, client id) already stored is returned instead of stored twice.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { ConversationStatus } from '../../protocol/index.ts';
+import type { Conversation, ConversationPatch, Message, MessageDraft } from '../conversations/model.ts';
+import type { Database } from './schema.ts';
+import { conversationPatchRow, now, toConversation, toMessage, type MessageRow } from './rows.ts';
+
+export interface Appended {
+  /** The stored messages, in order (on a retry: the one stored the first time). */
+  messages: Message[];
+  /** The conversation after the append. */
+  conversation: Conversation;
+  /** false when the first draft's client id was already stored (a retry). */
+  created: boolean;
+}
+
+/** A transition made together with the append: only if the conversation is still in `from` (and owned by `owner`). */
+export interface AppendGuard {
+  from: readonly ConversationStatus[];
+  patch?: ConversationPatch;
+  owner?: string;
+}
+
+export class MessageRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Appends `drafts` (and applies `guard`'s transition) atomically; null when the guard no longer holds. */
+  async append(conversationId: string, drafts: MessageDraft[], guard?: AppendGuard): Promise<Appended | null> {
+    try {
+      return await this.db.transaction().execute((trx) => this.appendIn(trx, conversationId, drafts, guard));
+    } catch (err) {
+      // Two concurrent retries of one message (possible on PostgreSQL, where transactions run
+      // side by side): the unique (conversation, client id) lets one in; the other returns it.
+      const clientId = drafts[0]?.clientId;
+      if (clientId) {
+        const existing = await this.byClientId(this.db, conversationId, clientId);
+        if (existing) return this.retried(this.db, conversationId, existing);
+      }
+      throw err;
+    }
+  }
+
+  private async appendIn(trx: Transaction<Database>, conversationId: string, drafts: MessageDraft[], guard?: AppendGuard): Promise<Appended | null> {
+    const clientId = drafts[0]?.clientId;
+    if (clientId) {
+      const existing = await this.byClientId(trx, conversationId, clientId);
+      if (existing) return this.retried(trx, conversationId, existing);
+    }
+    const t = now();
+    const shown = drafts.filter((d) => d.author !== 'system' && !d.internal).at(-1);
+    const question = drafts.find((d) => d.author === 'visitor');
+    let q = trx
+      .updateTable('conversations')
+      .set((eb) => ({
+        ...(guard?.patch ? conversationPatchRow(guard.patch) : {}),
+        last_seq: eb('last_seq', '+', drafts.length),
+        updated_at: t,
+        last_message: shown ? shown.text.slice(0, 200) : eb.ref('last_message'),
+        first_question: question ? eb.fn.coalesce('first_question', eb.val(question.text.slice(0, 200))) : eb.ref('first_question'),
+      }))
+      .where('id', '=', conversationId);
+    if (guard) q = q.where('status', 'in', [...guard.from]);
+    if (guard?.owner !== undefined) q = q.where('agent_id', '=', guard.owner);
+    const updated = await q.returningAll().executeTakeFirst();
+    if (!updated) {
+      if (guard) return null;
+      throw new Error(`no conversation ${conversationId}`);
+    }
+    const first = Number(updated.last_seq) - drafts.length + 1;
+    const rows: MessageRow[] = drafts.map((d, i) => ({
+      id: randomUUID(),
+      conversation_id: conversationId,
+      seq: first + i,
+      client_id: d.clientId,
+      author: d.author,
+      text: d.text,
+      meta: d.meta ? JSON.stringify(d.meta) : null,
+      internal: d.internal ? 1 : 0,
+      agent_id: d.agentId ?? null,
+      created_at: t,
+    }));
+    if (rows.length) await trx.insertInto('messages').values(rows).execute();
+    return { messages: rows.map(toMessage), conversation: toConversation(updated), created: true };
+  }
+
+  private async retried(db: Kysely<Database> | Transaction<Database>, conversationId: string, existing: MessageRow): Promise<Appended> {
+    const conv = await db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirstOrThrow();
+    return { messages: [toMessage(existing)], conversation: toConversation(conv), created: false };
+  }
+
+  private byClientId(db: Kysely<Database> | Transaction<Database>, conversationId: string, clientId: string) {
+    return db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('client_id', '=', clientId).executeTakeFirst();
+  }
+
+  async after(conversationId: string, afterSeq: number, opts: { internal?: boolean; limit?: number } = {}): Promise<Message[]> {
+    let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('seq', '>', afterSeq);
+    if (!opts.internal) q = q.where('internal', '=', 0);
+    const rows = await q.orderBy('seq').limit(opts.limit ?? 1000).execute();
+    return rows.map(toMessage);
+  }
+}

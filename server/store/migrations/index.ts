@@ -1,0 +1,37 @@
+// Versioned schema changes, one file each, applied in name order by Kysely's Migrator at start.
+// The Migrator holds a lock while it runs (a PostgreSQL advisory lock; SQLite has one writer),
+// so nodes starting together migrate once. A change is never edited after it ships: add a file.
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Database } from '../schema.ts';
+import { initial } from './0001-initial.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': initial(dialect),
+  };
+}
+
+export class MigrationError extends Error {}
+
+async function migrator(db: Kysely<Database>, dialect: Dialect): Promise<Migrator> {
+  // On PostgreSQL the bookkeeping tables live in the schema the connection works in (another
+  // schema's tables of the same name must not be taken for ours).
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) }, ...(schema && { migrationTableSchema: schema }) });
+}
+
+/** Brings the database to the latest schema; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const m = await migrator(db, dialect);
+  const { error, results } = await m.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new MigrationError(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations known to this version but not yet applied (empty when the database is current). */
+export async function pendingMigrations(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  return (await (await migrator(db, dialect)).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
