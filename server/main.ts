@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startPorsan } from './app.ts';
 import { installLastResort } from './last-resort.ts';
+import { logsJson } from './log.ts';
 
 async function main(): Promise<void> {
   // `npm start` runs the demo: the queue is open around the clock and waits for an agent even
@@ -26,17 +27,18 @@ async function main(): Promise<void> {
     : porsan.admin
       ? `log in as ${porsan.admin.email} with PORSAN_ADMIN_PASSWORD`
       : 'log in with your agent account (the first admin was created on the first start)';
-  console.log(
-    [
-      '',
-      `Porsan is running.`,
-      `  Demo site:  ${base}/`,
-      `  Widget:     ${base}/widget.js`,
-      `  Console:    ${base}/console — ${login}`,
-      `  Knowledge base: ${config.kbDir} (${porsan.knowledge.entries().length} entries${porsan.knowledge.issues().length ? `, ${porsan.knowledge.issues().length} problems — run npx porsan kb check` : ''})`,
-      '',
-    ].join('\n'),
-  );
+  const kb = `${config.kbDir} (${porsan.knowledge.entries().length} entries${porsan.knowledge.issues().length ? `, ${porsan.knowledge.issues().length} problems — run npx porsan kb check` : ''})`;
+  if (logsJson()) {
+    // Not a terminal: every line stays one JSON object, the banner included.
+    // (at info even when PORSAN_LOG_LEVEL is warn or error: a generated password is shown only here)
+    const banner = config.logLevel === 'silent' ? porsan.log : porsan.log.child({}, { level: 'info' });
+    banner.info(
+      { demo: `${base}/`, widget: `${base}/widget.js`, console: `${base}/console`, knowledgeBase: kb, ...(porsan.admin && { adminEmail: porsan.admin.email }), ...(porsan.admin?.generatedPassword && { adminPassword: porsan.admin.generatedPassword }) },
+      'Porsan is running',
+    );
+  } else {
+    console.log(['', `Porsan is running.`, `  Demo site:  ${base}/`, `  Widget:     ${base}/widget.js`, `  Console:    ${base}/console — ${login}`, `  Knowledge base: ${kb}`, ''].join('\n'));
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
