@@ -38,6 +38,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.set('trust proxy', config.trustProxy.setting);
   app.use(apiHeaders(config));
 
+  // Browsers ask for it on every page of this origin (demo and console alike).
+  const favicon = join(import.meta.dirname, 'favicon.ico');
+  app.get('/favicon.ico', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type('image/x-icon').sendFile(favicon);
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', knowledgeBase: { entries: knowledge.entries().length, issues: knowledge.issues().length }, uptime: process.uptime() });
   });
