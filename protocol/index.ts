@@ -37,7 +37,7 @@ export type MessageMeta =
   | { type: 'transferred'; agentName: string }
   | { type: 'ticket'; trackingCode: string }
   | { type: 'closed'; by: 'visitor' | 'agent' | 'system' }
-  | { type: 'rated'; score: number }
+  | { type: 'rated'; score: number; comment?: string }
   | { type: 'note' };
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
@@ -81,6 +81,8 @@ export interface ConversationView {
   /** Position in the queue, 1-based, while status is 'queued'. */
   queuePosition: number | null;
   agentName: string | null;
+  /** The agent's picture, a path on the Porsan server (e.g. `/avatars/<id>?v=…`), when they set one. */
+  agentAvatar?: string | null;
   rating: number | null;
   createdAt: string;
   /** While queued: estimated seconds until an agent picks it up, from recent pick-up times. */
@@ -217,6 +219,8 @@ export interface ConversationSummary {
   createdAt: string;
   updatedAt: string;
   rating: number | null;
+  /** What the visitor wrote with their rating. */
+  ratingComment?: string | null;
   tags: string[];
   resolution: Resolution | null;
   trackingCode: string | null;

@@ -7,7 +7,6 @@ import { fromDataset, resolveConfig } from '../../widget/config.ts';
 import { onColor } from '../../widget/boot.ts';
 import { mergeMessages, uuid } from '../../widget/transport.ts';
 import { Rich, richText, safeHref } from '../../common/rich.tsx';
-import { textDir } from '../../widget/app/views.tsx';
 import en from '../../widget/i18n/en.ts';
 import fa from '../../widget/i18n/fa.ts';
 import ar from '../../widget/i18n/ar.ts';
@@ -150,11 +149,5 @@ describe('i18n', () => {
     expect(times('fa', '2026-03-21T10:05:00Z').short).toMatch(/^[۰-۹]{2}:[۰-۹]{2}$/);
     expect(times('fa', '2026-03-21T10:05:00Z').full).toContain('۱۴۰۵'); // Persian calendar year
     expect(times('en', 'nonsense')).toEqual({ short: '', full: '' });
-  });
-
-  it('finds the direction of typed text', () => {
-    expect(textDir('سلام hello')).toBe('rtl');
-    expect(textDir('123 hello سلام')).toBe('ltr');
-    expect(textDir('123 !')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The panel's container: reads the chat client and UI state, wires actions to views.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { eta, num, strings } from '../i18n/index.ts';
+import { RTL } from '../config.ts';
 import type { ChatMessage } from '../../protocol/index.ts';
 import { IDENTIFIED_KEY, store, type ChatClient } from '../transport.ts';
 import type { Locale, ResolvedConfig } from '../types.ts';
@@ -36,10 +37,11 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   const status = conv?.status ?? null;
   const [x, setX] = useState<Extras>();
 
-  let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined;
+  let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined, lastQueued: ChatMessage | undefined;
   for (const m of messages) {
     if (m.author === 'bot' || m.author === 'agent') lastBot = m;
     if (m.meta?.type === 'handoff') lastHandoff = m;
+    if (m.meta?.type === 'handoff' || m.meta?.type === 'released') lastQueued = m;
   }
   // A person was asked for (and the bot has not spoken since), but nobody can answer now.
   const nobody = status === 'bot' && conv?.agentsAvailable === false && !!lastHandoff && lastHandoff.seq > Math.max(dismissed, lastBot?.seq ?? 0);
@@ -94,8 +96,10 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   };
 
   const botInCharge = !status || status === 'bot';
-  const sub =
-    status === 'assigned' && conv?.agentName ? t.withAgent(conv.agentName) : status === 'queued' ? t.waiting : t.botStatus;
+  // While queued, the handoff's own line in the log says where the visitor stands (live); the header stays quiet.
+  const sub = status === 'assigned' && conv?.agentName ? t.withAgent(conv.agentName) : status === 'queued' ? '' : t.botStatus;
+  const queued = status === 'queued' ? (conv?.queuePosition ? t.queue(num(locale, conv.queuePosition), conv.etaSeconds != null ? eta(locale, t, conv.etaSeconds) : '') : t.waiting) : '';
+  const rtl = RTL[locale];
 
   return (
     <div
@@ -115,7 +119,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
         t={t}
         title={config.title || t.title}
         sub={sub}
-        avatar={status === 'assigned' ? config.avatar : undefined}
+        avatar={status === 'assigned' ? (conv?.agentAvatar ? config.server + conv.agentAvatar : config.avatar) : undefined}
         canEnd={!!conv && status !== 'closed' && !code}
         onEnd={() => void client.close()}
         onClose={close}
@@ -130,11 +134,6 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
           {t.busy}
         </p>
       )}
-      {status === 'queued' && (
-        <p class="bn q" role="status">
-          {conv?.queuePosition ? t.queue(num(locale, conv.queuePosition), conv.etaSeconds != null ? eta(locale, t, conv.etaSeconds) : '') : t.waiting}
-        </p>
-      )}
       {code && (
         <p class="bn" role="status">
           {t.left} <b dir="ltr">{code}</b>
@@ -143,24 +142,24 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       {lookup ? (
         x && <x.Lookup t={t} locale={locale} find={(c) => client.ticket(c)}
             // (read-only: no chips or handoff button)
-            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
+            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} rtl={rtl} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
             onBack={() => setLookup(false)} />
       ) : (
       <>
       <div class="log" ref={log} role="log" aria-label={t.messages} tabIndex={0}>
-        {!messages.length && (
-          <div class="m bot greet">
-            <div class="bub plain" dir="auto">
-              {config.greeting || t.greeting}
-            </div>
+        <div class="m bot greet">
+          <div class="bub plain" dir="auto">
+            {config.greeting || t.greeting}
           </div>
-        )}
+        </div>
         {messages.map((m) => (
           <Message
             key={m.id}
             m={m}
             t={t}
             locale={locale}
+            rtl={rtl}
+            live={m === lastQueued ? queued : ''}
             actions={botInCharge && !nobody && (m.meta?.type === 'no_answer' || m === lastBot)}
             showHandoff={m.meta?.type === 'no_answer' || m === lastBot}
             onSuggest={send}
@@ -168,14 +167,14 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
           />
         ))}
         {pending.map((p) => (
-          <PendingMessage key={p.clientId} p={p} t={t} onRetry={() => client.retry(p.clientId)} />
+          <PendingMessage key={p.clientId} p={p} t={t} rtl={rtl} onRetry={() => client.retry(p.clientId)} />
         ))}
         {agentTyping && <p class="sys">{t.typing(conv?.agentName || t.agent)}</p>}
       </div>
       <div class="ft">
         {!needExtras ? (
           <>
-            <Composer t={t} onSend={send} onTyping={onTyping} />
+            <Composer t={t} rtl={rtl} onSend={send} onTyping={onTyping} />
             {botInCharge && (
               <button type="button" class="lk tc" onClick={() => setLookup(true)}>
                 {t.haveCode}

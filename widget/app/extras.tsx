@@ -54,7 +54,8 @@ export function Rating({ locale, rated, onRate, onRestart }: { locale: Locale; r
         >
           <fieldset class="fm">
             <legend>{t.rateQ}</legend>
-            <div class="stars" dir="ltr">
+            {/* In the panel's direction: from the right in Persian and Arabic, under the question. */}
+            <div class="stars">
               {[1, 2, 3, 4, 5].map((n) => (
                 <>
                   <input class="sr" type="radio" name="porsan-score" id={'porsan-s' + n} value={n} checked={score === n} onChange={() => setScore(n)} />

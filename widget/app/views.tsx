@@ -5,15 +5,10 @@ import { num, times, type Strings } from '../i18n/index.ts';
 import type { Locale } from '../types.ts';
 import type { Pending } from '../transport.ts';
 import { Rich } from '../../common/rich.tsx';
+import { textDir } from '../../common/dir.ts';
 
 const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
 const SEND = <svg class="flip" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" /></svg>;
-
-/** Direction of the first strong character: Hebrew/Arabic script → rtl, Latin → ltr. */
-export function textDir(s: string): 'rtl' | 'ltr' | null {
-  const m = /[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(s);
-  return m ? (m[0] >= '\u0590' ? 'rtl' : 'ltr') : null;
-}
 
 export function Time({ locale, iso }: { locale: Locale; iso: string }) {
   const t = times(locale, iso);
@@ -42,6 +37,10 @@ export interface MessageProps {
   m: ChatMessage;
   t: Strings;
   locale: Locale;
+  /** The conversation's direction (a message with no strong letters follows it). */
+  rtl: boolean;
+  /** The handoff line while queued: the live place in the queue instead of its stored text. */
+  live?: string;
   /** Chips and the handoff button are live only while the bot is in charge. */
   actions: boolean;
   showHandoff: boolean;
@@ -49,25 +48,30 @@ export interface MessageProps {
   onHandoff(): void;
 }
 
-export function Message({ m, t, locale, actions, showHandoff, onSuggest, onHandoff }: MessageProps) {
+export function Message({ m, t, locale, rtl, live, actions, showHandoff, onSuggest, onHandoff }: MessageProps) {
   if (m.author === 'system') {
-    return (
+    return live ? (
+      <p class="sys q" role="status">
+        {live}
+      </p>
+    ) : (
       <p class="sys" dir="auto">
         {systemText(m, t, locale)}
       </p>
     );
   }
+  const dir = textDir(m.text, rtl);
   const who = m.author === 'agent' ? m.agentName || t.agent : m.author === 'bot' ? t.bot : t.you;
   const suggestions = m.meta?.type === 'no_answer' ? m.meta.suggestions : [];
   return (
     <div class={'m ' + m.author} data-seq={m.seq}>
       <span class={m.author === 'visitor' ? 'sr' : 'who'}>{who}</span>
       {m.rich && m.author !== 'visitor' ? (
-        <div class="bub" dir="auto">
+        <div class="bub" dir={dir}>
           <Rich blocks={m.rich} />
         </div>
       ) : (
-        <div class="bub plain" dir="auto">
+        <div class="bub plain" dir={dir}>
           {m.text}
         </div>
       )}
@@ -92,11 +96,11 @@ export function Message({ m, t, locale, actions, showHandoff, onSuggest, onHando
   );
 }
 
-export function PendingMessage({ p, t, onRetry }: { p: Pending; t: Strings; onRetry(): void }) {
+export function PendingMessage({ p, t, rtl, onRetry }: { p: Pending; t: Strings; rtl: boolean; onRetry(): void }) {
   return (
     <div class="m visitor pending" data-client-id={p.clientId}>
       <span class="sr">{t.you}</span>
-      <div class="bub plain" dir="auto">
+      <div class="bub plain" dir={textDir(p.text, rtl)}>
         {p.text}
       </div>
       {p.failed ? (
@@ -134,7 +138,7 @@ export function Header(props: { t: Strings; title: string; sub: string; avatar?:
   );
 }
 
-export function Composer({ t, onSend, onTyping }: { t: Strings; onSend(text: string): void; onTyping(): void }) {
+export function Composer({ t, rtl, onSend, onTyping }: { t: Strings; rtl: boolean; onSend(text: string): void; onTyping(): void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const submit = (e?: Event) => {
     e?.preventDefault();
@@ -158,9 +162,8 @@ export function Composer({ t, onSend, onTyping }: { t: Strings; onSend(text: str
           const el = e.currentTarget;
           el.style.height = '';
           el.style.height = Math.min(el.scrollHeight + 2, 120) + 'px';
-          // Like dir="auto", but an empty box keeps the UI's direction (placeholder included).
-          const d = textDir(el.value);
-          if (d) el.dir = d;
+          // As the message will show; an empty box keeps the UI's direction (placeholder included).
+          if (el.value.trim()) el.dir = textDir(el.value, rtl);
           else el.removeAttribute('dir');
           onTyping();
         }}

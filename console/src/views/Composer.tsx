@@ -5,9 +5,12 @@ import type { KbHit } from '../../../protocol/index.ts';
 import { LIMITS } from '../../../protocol/index.ts';
 import { KbSearchContainer } from '../containers/KbSearchContainer.tsx';
 import { useI18n } from '../i18n.ts';
+import { textDir } from '../../../common/dir.ts';
 
 interface Props {
   draft: string;
+  /** The conversation is in Persian or Arabic: text without strong letters is right to left. */
+  rtl: boolean;
   onDraft: (text: string) => void;
   onSend: (kind: 'reply' | 'note', text: string) => void;
   onTyping: () => void;
@@ -15,7 +18,7 @@ interface Props {
   searchKb?: (query: string) => Promise<KbHit[]>;
 }
 
-export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) {
+export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb }: Props) {
   const { t } = useI18n();
   const [text, setTextState] = useState(draft);
   const [kind, setKind] = useState<'reply' | 'note'>('reply');
@@ -64,8 +67,8 @@ export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) 
         </label>
         <textarea
           id="composer-input"
-          // Empty, it follows the console's direction (so the placeholder reads right); typed text picks its own.
-          dir={text ? 'auto' : undefined}
+          // Empty, it follows the console's direction (so the placeholder reads right); typed text as the message will show.
+          dir={text.trim() ? textDir(text, rtl) : undefined}
           rows={3}
           maxLength={LIMITS.messageChars}
           placeholder={kind === 'reply' ? t('composerPlaceholder') : t('notePlaceholder')}

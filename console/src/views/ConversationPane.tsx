@@ -90,8 +90,8 @@ export function ConversationPane(p: ConversationPaneProps) {
           {notice}
         </p>
       )}
-      <Transcript messages={p.detail.messages} outgoing={p.outgoing} typing={p.typing} onRetry={p.onRetry} />
-      {mine && <Composer key={c.id} draft={p.draft} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
+      <Transcript messages={p.detail.messages} locale={c.locale} outgoing={p.outgoing} typing={p.typing} onRetry={p.onRetry} />
+      {mine && <Composer key={c.id} draft={p.draft} rtl={c.locale !== 'en'} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { intlTag, reasonText, useI18n, type Translate } from '../i18n.ts';
 import { formatClock } from '../lib/time.ts';
 import type { Outgoing } from '../state.ts';
 import { Rich } from '../../../common/rich.tsx';
+import { textDir } from '../../../common/dir.ts';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
@@ -62,8 +63,10 @@ function authorLabel(t: Translate, m: ChatMessage): string {
   }
 }
 
-export function MessageBubble({ message: m }: { message: ChatMessage }) {
+export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: boolean }) {
   const { t, lang } = useI18n();
+  // The widget lays the message out the same way (majority of strong letters, else the conversation's direction).
+  const dir = textDir(m.text, rtl);
   if (m.meta?.type === 'note') {
     // Internal notes: agents only, never shown to the visitor.
     return (
@@ -72,7 +75,7 @@ export function MessageBubble({ message: m }: { message: ChatMessage }) {
           <span class="msg-author">{m.agentName ?? t('authorAgent')}</span>
           <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
         </div>
-        <div class="bubble" dir="auto">
+        <div class="bubble" dir={dir}>
           {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
         </div>
         <div class="msg-meta">{t('metaNote')}</div>
@@ -97,7 +100,7 @@ export function MessageBubble({ message: m }: { message: ChatMessage }) {
         <span class="msg-author">{authorLabel(t, m)}</span>
         <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
       </div>
-      <div class="bubble" dir="auto">
+      <div class="bubble" dir={dir}>
         {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
       </div>
       {meta}
@@ -105,11 +108,11 @@ export function MessageBubble({ message: m }: { message: ChatMessage }) {
   );
 }
 
-export function OutgoingBubble({ item, onRetry }: { item: Outgoing; onRetry: (o: Outgoing) => void }) {
+export function OutgoingBubble({ item, rtl, onRetry }: { item: Outgoing; rtl: boolean; onRetry: (o: Outgoing) => void }) {
   const { t } = useI18n();
   return (
     <li class={`msg ${item.kind === 'note' ? 'msg-note' : 'msg-agent'} msg-${item.state}`} data-author="agent" data-state={item.state}>
-      <div class="bubble" dir="auto">
+      <div class="bubble" dir={textDir(item.text, rtl)}>
         <p class="plain">{item.text}</p>
       </div>
       <div class="msg-meta" role="status">

@@ -1,11 +1,13 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ChatMessage } from '../../../protocol/index.ts';
+import type { ChatMessage, Locale } from '../../../protocol/index.ts';
 import { useI18n } from '../i18n.ts';
 import type { Outgoing } from '../state.ts';
 import { MessageBubble, OutgoingBubble } from './MessageBubble.tsx';
 
 interface Props {
   messages: ChatMessage[];
+  /** The conversation's language: messages without strong letters take its direction. */
+  locale: Locale;
   outgoing?: Outgoing[];
   typing?: boolean;
   onRetry?: (o: Outgoing) => void;
@@ -13,7 +15,7 @@ interface Props {
   compact?: boolean;
 }
 
-export function Transcript({ messages, outgoing = [], typing = false, onRetry = () => {}, compact = false }: Props) {
+export function Transcript({ messages, locale, outgoing = [], typing = false, onRetry = () => {}, compact = false }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const count = messages.length + outgoing.length;
@@ -26,10 +28,10 @@ export function Transcript({ messages, outgoing = [], typing = false, onRetry = 
     <div class={compact ? 'transcript compact' : 'transcript'} ref={ref}>
       <ol class="messages" aria-label={t('transcript')} aria-live={compact ? undefined : 'polite'}>
         {messages.map((m) => (
-          <MessageBubble key={m.id} message={m} />
+          <MessageBubble key={m.id} message={m} rtl={locale !== 'en'} />
         ))}
         {outgoing.map((o) => (
-          <OutgoingBubble key={o.clientId} item={o} onRetry={onRetry} />
+          <OutgoingBubble key={o.clientId} item={o} rtl={locale !== 'en'} onRetry={onRetry} />
         ))}
       </ol>
       {typing && (

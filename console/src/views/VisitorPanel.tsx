@@ -100,7 +100,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
                     {formatDate(e.conversation.createdAt, tag)} · {t('messagesCount', { n: e.messages.length })}
                   </small>
                 </summary>
-                <Transcript messages={e.messages} compact />
+                <Transcript messages={e.messages} locale={e.conversation.locale} compact />
               </details>
             </li>
           ))}
