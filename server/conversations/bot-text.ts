@@ -13,10 +13,36 @@ const TEXT = {
     ar: 'عذرًا، لا أعرف إجابة هذا السؤال. يمكنك التحدث مع أحد زملائنا.',
     en: "Sorry, I don't know the answer to that. You can talk to a person.",
   },
-  queued: {
-    fa: 'درخواست شما برای صحبت با پشتیبان ثبت شد. به‌زودی یکی از همکاران ما پاسخ می‌دهد.',
-    ar: 'تم تسجيل طلبك للتحدث مع موظف الدعم. سيرد عليك أحد زملائنا قريبًا.',
-    en: "You're in the queue. One of our team will be with you shortly.",
+  // A handoff, said once by the system from the live queue and the real settings (never by the FAQ's text).
+  queuedAt: {
+    fa: 'درخواست شما برای گفتگو با همکاران ما ثبت شد: نفر {position} صف هستید{eta}.',
+    ar: 'تم تسجيل طلبك للتحدث مع أحد زملائنا: ترتيبك {position} في قائمة الانتظار{eta}.',
+    en: "You're in the queue to talk to a person: number {position}{eta}.",
+  },
+  queuedEta: {
+    fa: '، حدود {wait} انتظار',
+    ar: '، والانتظار نحو {wait}',
+    en: ', about {wait} to wait',
+  },
+  lessThanAMinute: {
+    fa: 'کمتر از یک دقیقه',
+    ar: 'أقل من دقيقة',
+    en: 'less than a minute',
+  },
+  unavailableAway: {
+    fa: 'همکاران ما در این لحظه در دسترس نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
+    ar: 'زملاؤنا غير متاحين في هذه اللحظة. اترك رسالتك وسنرد عليك في أقرب وقت.',
+    en: "Our team is away right now. Leave a message and we'll get back to you as soon as we can.",
+  },
+  unavailableClosed: {
+    fa: 'الان بیرون از ساعت کاری هستیم؛ ساعت پاسخ‌گویی: {hours}. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
+    ar: 'نحن الآن خارج ساعات العمل؛ نرد {hours}. اترك رسالتك وسنرد عليك في أقرب وقت.',
+    en: "We're outside our hours now; we answer {hours}. Leave a message and we'll get back to you as soon as we can.",
+  },
+  unavailableNobodyOnline: {
+    fa: 'در حال حاضر هیچ‌یک از همکاران ما آنلاین نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
+    ar: 'لا أحد من زملائنا متصل الآن. اترك رسالتك وسنرد عليك في أقرب وقت.',
+    en: "No one from our team is online right now. Leave a message and we'll get back to you as soon as we can.",
   },
   assigned: {
     fa: '{name} به گفتگو پیوست.',
@@ -37,11 +63,6 @@ const TEXT = {
     fa: 'در این لحظه درخواست‌های زیادی از شبکه شما رسیده است. لطفاً چند دقیقه دیگر دوباره بخواهید که با یک همکار ما صحبت کنید.',
     ar: 'وصلتنا طلبات كثيرة من شبكتك في هذه اللحظة. يرجى طلب التحدث مع أحد زملائنا مرة أخرى بعد بضع دقائق.',
     en: 'We are getting a lot of requests from your network right now. Please ask for a person again in a few minutes.',
-  },
-  nobodyAvailable: {
-    fa: 'در حال حاضر همکاران ما در دسترس نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',
-    ar: 'لا يوجد أحد من زملائنا متاح الآن. اترك رسالتك وسنرد عليك في أقرب وقت.',
-    en: "No one from our team is available right now. Leave a message and we'll get back to you as soon as we can.",
   },
   ticket: {
     fa: 'پیام شما ثبت شد. کد پیگیری: {code}. پاسخ ما را همین‌جا خواهید دید.',

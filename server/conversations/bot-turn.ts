@@ -2,6 +2,7 @@
 // that the question, the answer and any move to the queue are written in one transaction.
 import type { Locale, Suggestion } from '../../protocol/index.ts';
 import type { Answer } from '../knowledge/index.ts';
+import { handoffDraft } from './availability.ts';
 import type { Context } from './context.ts';
 import { botDraft, nowIso, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
@@ -30,15 +31,12 @@ export async function planBotTurn(ctx: Context, conv: Conversation, question: st
       if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
       return { drafts: [systemDraft('rateLimited', conv.locale, { type: 'handoff', reason: 'asked' })] };
     }
-    if (!(await ctx.team.available())) {
-      // Nobody can answer now: the widget offers to leave a message instead.
-      return { drafts: [systemDraft('nobodyAvailable', conv.locale, { type: 'handoff', reason: 'asked' })], handoff: 'nobody' };
-    }
-    const drafts: MessageDraft[] = [];
-    // The FAQ's own "talk to a person" answer, then the system's word that the visitor is queued.
-    if (answer.entry) drafts.push(botDraft(answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score }));
-    drafts.push(systemDraft('queued', conv.locale, { type: 'handoff', reason: 'asked' }));
-    return { drafts, guard: { from: ['bot'], patch: { status: 'queued', queuedAt: nowIso(), handoffReason: 'asked' } }, handoff: 'queued' };
+    // The system says it once, from the live queue and the real settings; the FAQ's own
+    // "talk to a person" entry only tells the bot what such a request looks like.
+    const { draft, queued } = await handoffDraft(ctx, conv.locale, 'asked', conv.id);
+    // Nobody can answer now: the widget offers to leave a message instead.
+    if (!queued) return { drafts: [draft], handoff: 'nobody' };
+    return { drafts: [draft], guard: { from: ['bot'], patch: { status: 'queued', queuedAt: nowIso(), handoffReason: 'asked' } }, handoff: 'queued' };
   }
   if (answer.decision === 'answer' && answer.entry) {
     return { drafts: [botDraft(answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score })] };

@@ -1,5 +1,6 @@
 // Moves every side makes: into the queue, and closing.
 import type { AgentInfo, HandoffReason, Resolution } from '../../protocol/index.ts';
+import { handoffDraft } from './availability.ts';
 import type { Context } from './context.ts';
 import { nowIso, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
@@ -20,14 +21,15 @@ export async function announceQueued(ctx: Context, routing: Routing, r: Appended
 export async function enqueue(ctx: Context, routing: Routing, conv: Conversation, reason: HandoffReason, quota: VisitorQuota): Promise<Conversation> {
   if (conv.status !== 'bot') return conv; // already queued or with an agent: asking again changes nothing
   await quota.handoff();
-  if (!(await ctx.team.available())) {
-    const r = await ctx.store.messages.append(conv.id, [systemDraft('nobodyAvailable', conv.locale, { type: 'handoff', reason })]);
+  const { draft, queued } = await handoffDraft(ctx, conv.locale, reason, conv.id);
+  if (!queued) {
+    const r = await ctx.store.messages.append(conv.id, [draft]);
     if (!r) return conv;
     await ctx.announce(r.messages, r.conversation);
     await ctx.announceConversation(r.conversation); // carries agentsAvailable: false, so the widget offers the form
     return r.conversation;
   }
-  const r = await ctx.store.messages.append(conv.id, [systemDraft('queued', conv.locale, { type: 'handoff', reason })], {
+  const r = await ctx.store.messages.append(conv.id, [draft], {
     from: ['bot'],
     patch: { status: 'queued', queuedAt: nowIso(), handoffReason: reason },
   });

@@ -84,10 +84,15 @@ export class Team extends EventEmitter<TeamEvents> {
 
   /** Can a person answer a handoff now? If not, the visitor is offered to leave a message. */
   async available(at = new Date()): Promise<boolean> {
-    if (this.current.teamAway) return false;
-    if (!withinHours(this.current.hours, at)) return false;
-    if (this.opts.leaveMessageWhenNobodyOnline && (await this.onlineAgentIds()).length === 0) return false;
-    return true;
+    return (await this.unavailableBecause(at)) === null;
+  }
+
+  /** Why nobody can answer a handoff now (what the visitor is told), or null when someone can. */
+  async unavailableBecause(at = new Date()): Promise<'away' | 'closed' | 'nobody_online' | null> {
+    if (this.current.teamAway) return 'away';
+    if (!withinHours(this.current.hours, at)) return 'closed';
+    if (this.opts.leaveMessageWhenNobodyOnline && (await this.onlineAgentIds()).length === 0) return 'nobody_online';
+    return null;
   }
 
   async statuses(): Promise<AgentStatus[]> {
