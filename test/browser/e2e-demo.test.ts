@@ -67,7 +67,7 @@ describe('the demo, in Persian, end to end', () => {
 
       // ...and asking for a person puts the visitor in the queue, with the position.
       await say(shop, 'میخوام با اپراتور صحبت کنم');
-      await expect.poll(() => shop.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toMatch(/۱|1/);
+      await expect.poll(() => shop.locator(`${sel.panel} .sys.q`).textContent(), { timeout: 10_000 }).toMatch(/۱|1/);
       await shop.screenshot({ path: artifact('e2e-fa-3-queued.png') });
 
       // Step 4: the console in another browser: the queue, the transcript, claim, chat.
@@ -135,7 +135,7 @@ describe('the demo, in Persian, end to end', () => {
       await say(shop, 'How much does shipping cost?');
       await expect.poll(() => bots(shop).count(), { timeout: 10_000 }).toBe(1);
       await say(shop, 'human please');
-      await expect.poll(() => shop.locator(`${sel.panel} .bn.q`).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => shop.locator(`${sel.panel} .sys.q`).count(), { timeout: 10_000 }).toBe(1);
 
       const page = await agentCtx.newPage();
       await signInConsole(page, server.url, server.admin);

@@ -114,19 +114,19 @@ describe('with a person', () => {
     });
     await say(page, 'zzqx plorv wumble');
     await page.locator(`${sel.log} .pri`).last().click();
-    await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 2');
+    await expect.poll(() => page.locator(`${sel.panel} .sys.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 2');
     expect(await axeViolations(page)).toEqual([]);
 
     // The one ahead is taken: this visitor moves up, live, and with a pick-up to go by, the wait shows.
     const queue = (await ok<{ queue: ConversationSummary[] }>(sara, 'hello', {})).queue;
     expect(queue).toHaveLength(2);
     await ok(sara, 'claim', { conversationId: queue[0].id });
-    await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 1 · less than a minute');
+    await expect.poll(() => page.locator(`${sel.panel} .sys.q`).textContent(), { timeout: 10_000 }).toBe('You are in the queue, position 1 · less than a minute');
 
     await ok(sara, 'claim', { conversationId: queue[1].id });
     await expect.poll(() => page.locator(`${sel.panel} .hd p`).textContent()).toBe('You are chatting with Sara');
     await page.screenshot({ path: artifact('widget-en-assigned.png') });
-    expect(await page.locator(`${sel.panel} .bn.q`).count()).toBe(0);
+    expect(await page.locator(`${sel.panel} .sys.q`).count()).toBe(0);
 
     // Typing both ways.
     sara.emit('typing', { conversationId: queue[1].id, typing: true });

@@ -193,7 +193,7 @@ describe('options', () => {
     await page.fill(`${sel.panel} input[name=name]`, 'Layla');
     await page.fill(`${sel.panel} input[name=phone]`, '+971 4 000 0000');
     await page.click(`${sel.panel} .prechat .pri`);
-    await expect.poll(() => page.locator(`${sel.panel} .bn.q`).textContent(), { timeout: 10_000 }).toBe('أنت في قائمة الانتظار، ترتيبك 1');
+    await expect.poll(() => page.locator(`${sel.panel} .sys.q`).textContent(), { timeout: 10_000 }).toBe('أنت في قائمة الانتظار، ترتيبك 1');
     await page.screenshot({ path: artifact('widget-ar-custom-queued.png') });
     const agent = await connectAgent(server.url, await login(server.url, server.admin.email, server.admin.password));
     const { queue } = await ok<{ queue: { id: string; visitorName: string | null }[] }>(agent, 'hello', {});

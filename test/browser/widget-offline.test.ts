@@ -66,7 +66,7 @@ describe('leave a message when nobody can answer', () => {
 
     // Instead of a queue: what happened, and the form (focused on its first field).
     await page.locator(form).waitFor({ timeout: 10_000 });
-    expect(await page.locator(`${sel.panel} .bn.q`).count()).toBe(0);
+    expect(await page.locator(`${sel.panel} .sys.q`).count()).toBe(0);
     expect((await shown(page)).at(-1)).toMatch(/^system: No one from our team is available/);
     expect(await page.locator(`${form} h3`).textContent()).toBe('Leave a message');
     expect(await page.locator(sel.input).count()).toBe(0);
@@ -216,7 +216,7 @@ describe('the estimated wait', () => {
       await openWidget(page, queueing, lang);
       await say(page, 'zzqx plorv wumble');
       await page.locator(`${sel.log} .m.bot .pri`).last().click();
-      const banner = page.locator(`${sel.panel} .bn.q`);
+      const banner = page.locator(`${sel.panel} .sys.q`);
       await expect
         .poll(() => banner.textContent(), { timeout: 10_000 })
         .toBe(lang === 'en' ? 'You are in the queue, position 1 · less than a minute' : 'شما در صف هستید، نفر ۱ — زمان انتظار کمتر از یک دقیقه');

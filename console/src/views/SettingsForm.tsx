@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { BusinessHours, TeamSettings } from '../../../protocol/index.ts';
 import { intlTag, useI18n } from '../i18n.ts';
+import { weekOrder } from '../lib/week.ts';
 
 const DAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 const RANGE = /^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
@@ -63,7 +64,7 @@ export function SettingsForm({ settings, onSave }: { settings: TeamSettings; onS
         </label>
         <p class="muted hint">{t('hoursHint')}</p>
         <div class="days">
-          {DAYS.map((d) => (
+          {weekOrder(tag).map((d) => (
             <label key={d} class="field day">
               <span>{weekdayName(Number(d), tag)}</span>
               <input
