@@ -179,6 +179,8 @@ export interface AgentInfo {
   email: string;
   name: string;
   role: AgentRole;
+  /** Their picture (a path on this server), when they set one in their profile. */
+  avatar?: string | null;
 }
 
 export type Presence = 'online' | 'away' | 'offline';
@@ -349,3 +351,8 @@ export const LIMITS = {
   nameChars: 100,
   urlChars: 2000,
 } as const;
+
+export * from './archive.ts';
+export * from './replies.ts';
+export * from './profile.ts';
+export * from './kb-edit.ts';

@@ -6,7 +6,7 @@ import type { KnowledgeService } from '../knowledge/index.ts';
 import { coalesce } from './coalesce.ts';
 import { DomainError } from './errors.ts';
 import type { DomainEvents } from './events.ts';
-import type { Conversation, Message, Visitor } from './model.ts';
+import { avatarPath, type Conversation, type Message, type Visitor } from './model.ts';
 import type { ConversationStore } from './ports.ts';
 import { toChatMessage, toConversationView, toSummary } from './presenters.ts';
 import type { Team } from './team.ts';
@@ -23,7 +23,7 @@ const NAME_TTL_MS = 60_000;
 
 export class Context {
   readonly events = new EventEmitter<DomainEvents>();
-  private readonly names = new Map<string, { name: string; until: number }>();
+  private readonly names = new Map<string, { name: string; avatar: string | null; until: number }>();
   /** Announce the queue (coalesced): agents get the whole queue, waiting visitors their place. */
   readonly queueChanged: () => void;
   /** Announce the left messages (coalesced). */
@@ -59,17 +59,26 @@ export class Context {
     return conv;
   }
 
-  rememberAgent(agent: { id: string; name: string }): void {
-    this.names.set(agent.id, { name: agent.name, until: Date.now() + NAME_TTL_MS });
+  /** `avatar` undefined: keep the picture already known (a caller that has only the name). */
+  rememberAgent(agent: { id: string; name: string; avatarVersion?: string | null }): void {
+    const known = this.names.get(agent.id);
+    if (agent.avatarVersion === undefined && !known) return; // the store is asked when needed
+    const avatar = agent.avatarVersion === undefined ? (known?.avatar ?? null) : avatarPath({ id: agent.id, avatarVersion: agent.avatarVersion });
+    this.names.set(agent.id, { name: agent.name, avatar, until: Date.now() + NAME_TTL_MS });
   }
 
   async agentName(agentId: string | null): Promise<string | null> {
+    return (await this.agentProfile(agentId))?.name ?? null;
+  }
+
+  /** An agent's display name and picture, as visitors see them. */
+  async agentProfile(agentId: string | null): Promise<{ name: string; avatar: string | null } | null> {
     if (!agentId) return null;
     const known = this.names.get(agentId);
-    if (known && known.until > Date.now()) return known.name;
+    if (known && known.until > Date.now()) return known;
     const agent = await this.store.agents.get(agentId);
     if (agent) this.rememberAgent(agent);
-    return agent?.name ?? known?.name ?? null;
+    return this.names.get(agentId) ?? known ?? null;
   }
 
   // ---------------------------------------------------------------- presenting
@@ -88,7 +97,9 @@ export class Context {
 
   async view(conv: Conversation): Promise<ConversationView> {
     const position = conv.status === 'queued' ? await this.store.conversations.queuePosition(conv) : null;
-    const view = toConversationView(conv, position, await this.agentName(conv.agentId));
+    const agent = await this.agentProfile(conv.agentId);
+    const view = toConversationView(conv, position, agent?.name ?? null);
+    if (view.agentName && agent?.avatar) view.agentAvatar = agent.avatar;
     view.agentsAvailable = await this.team.available();
     if (position !== null) view.etaSeconds = (await this.estimator())(position);
     return view;

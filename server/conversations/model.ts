@@ -89,6 +89,13 @@ export interface Agent {
   /** Concurrent conversations; null means the team default. */
   maxConversations: number | null;
   createdAt: string;
+  /** Changes with each new picture; null when the person has none. */
+  avatarVersion: string | null;
+}
+
+/** Where a person's picture is served (the widget prefixes its server), or null without one. */
+export function avatarPath(agent: Pick<Agent, 'id' | 'avatarVersion'>): string | null {
+  return agent.avatarVersion ? `/avatars/${encodeURIComponent(agent.id)}?v=${encodeURIComponent(agent.avatarVersion)}` : null;
 }
 
 export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'active' | 'maxConversations'>> & { passwordHash?: string };

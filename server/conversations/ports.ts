@@ -1,7 +1,7 @@
 // What the conversation domain needs from the world, as interfaces in its own types: the store
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
-import type { ConversationStatus, Locale, Presence } from '../../protocol/index.ts';
+import type { ArchiveFilter, ConversationStatus, Locale, Presence } from '../../protocol/index.ts';
 import type { Agent, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, Visitor, VisitorPatch } from './model.ts';
 
 export interface Appended {
@@ -45,6 +45,12 @@ export interface ConversationStore {
   agents: {
     get(id: string): Promise<Agent | undefined>;
     all(): Promise<Agent[]>;
+  };
+  /** The archive: conversations by filters and words, newest first (cursor: start time and id). */
+  archive: {
+    find(filter: ArchiveFilter, page: { limit: number; before?: { createdAt: string; id: string } | null }): Promise<{ conversations: ListedConversation[]; next: { createdAt: string; id: string } | null }>;
+    matches(conversationIds: string[], query: string, perConversation: number): Promise<Map<string, Message[]>>;
+    messagesOf(conversationIds: string[]): Promise<Map<string, Message[]>>;
   };
   unanswered: {
     record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;

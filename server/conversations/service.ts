@@ -40,7 +40,7 @@ export class Conversations {
     this.ctx.queueChanged();
   }
 
-  rememberAgent(agent: { id: string; name: string }): void {
+  rememberAgent(agent: { id: string; name: string; avatarVersion?: string | null }): void {
     this.ctx.rememberAgent(agent);
   }
 

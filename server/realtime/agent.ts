@@ -88,6 +88,7 @@ export function setupAgents(nsp: AgentNamespace, deps: AgentDeps): void {
         throw new DomainError('unauthorized', 'Your session has ended; please log in again.');
       }
       if (now.role !== agent.role) setImmediate(cut); // rooms and presence follow the new role after reconnecting
+      else Object.assign(agent, toAgentInfo(now)); // a new display name or picture applies at once
       const needs = Object.hasOwn(AGENT_EVENT_PERMISSIONS, event) ? AGENT_EVENT_PERMISSIONS[event as keyof AgentClientEvents] : 'admin';
       if (!can(now.role, needs)) {
         throw new DomainError('forbidden', 'Your role does not allow this.');

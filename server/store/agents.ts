@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgentInfo, AgentRole } from '../../protocol/index.ts';
-import type { Agent, AgentPatch } from '../conversations/model.ts';
+import { avatarPath, type Agent, type AgentPatch } from '../conversations/model.ts';
 import type { Database } from './schema.ts';
 import { now, toAgent, type AgentRow } from './rows.ts';
 
-export function toAgentInfo(a: Pick<Agent, 'id' | 'email' | 'name' | 'role'>): AgentInfo {
-  return { id: a.id, email: a.email, name: a.name, role: a.role };
+export function toAgentInfo(a: Pick<Agent, 'id' | 'email' | 'name' | 'role'> & Partial<Pick<Agent, 'avatarVersion'>>): AgentInfo {
+  return { id: a.id, email: a.email, name: a.name, role: a.role, avatar: a.avatarVersion ? avatarPath({ id: a.id, avatarVersion: a.avatarVersion }) : null };
 }
 
 /** The person behind a live session, and when the session ends. */
@@ -28,6 +28,7 @@ export class AgentRepo {
       active: 1,
       max_conversations: null,
       created_at: now(),
+      avatar_version: null,
     };
     await this.db.insertInto('agents').values(row).execute();
     return toAgent(row);

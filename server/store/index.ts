@@ -9,6 +9,9 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest, pendingMigrations, type Dialect } from './migrations/index.ts';
 import { AgentRepo } from './agents.ts';
+import { ArchiveRepo } from './archive.ts';
+import { AvatarRepo } from './avatars.ts';
+import { ReplyRepo } from './replies.ts';
 import { ConversationRepo } from './conversations.ts';
 import { MessageRepo } from './messages.ts';
 import { SettingsRepo } from './settings.ts';
@@ -19,6 +22,7 @@ export type { Dialect };
 export type { SessionAgent } from './agents.ts';
 export type { UnansweredGroup } from './unanswered.ts';
 export type { Appended, AppendGuard } from './messages.ts';
+export type { ArchiveCursor } from './archive.ts';
 
 export class Store {
   readonly visitors: VisitorRepo;
@@ -27,6 +31,9 @@ export class Store {
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
   readonly unanswered: UnansweredRepo;
+  readonly archive: ArchiveRepo;
+  readonly replies: ReplyRepo;
+  readonly avatars: AvatarRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -40,6 +47,9 @@ export class Store {
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);
     this.unanswered = new UnansweredRepo(db);
+    this.archive = new ArchiveRepo(db, dialect);
+    this.replies = new ReplyRepo(db);
+    this.avatars = new AvatarRepo(db);
   }
 
   /** The database answers and every migration this version knows has been applied. */

@@ -8,6 +8,7 @@ import type { ConversationStatus } from '../../protocol/index.ts';
 import type { Conversation, ConversationPatch, Message, MessageDraft } from '../conversations/model.ts';
 import type { Database } from './schema.ts';
 import { conversationPatchRow, now, toConversation, toMessage, type MessageRow } from './rows.ts';
+import { searchTerms } from '../text/search-terms.ts';
 
 export interface Appended {
   /** The stored messages, in order (on a retry: the one stored the first time). */
@@ -82,6 +83,8 @@ export class MessageRepo {
       internal: d.internal ? 1 : 0,
       agent_id: d.agentId ?? null,
       created_at: t,
+      // what full-text search finds it by (system lines are the product's own words, not searched)
+      search_text: d.author === 'system' ? null : searchTerms(d.text),
     }));
     if (rows.length) await trx.insertInto('messages').values(rows).execute();
     return { messages: rows.map(toMessage), conversation: toConversation(updated), created: true };

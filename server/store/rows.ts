@@ -104,7 +104,7 @@ export function toMessage(r: MessageRow): Message {
   };
 }
 
-export function toAgent(r: Pick<AgentRow, 'id' | 'email' | 'name' | 'role' | 'active' | 'max_conversations' | 'created_at'>): Agent {
+export function toAgent(r: Pick<AgentRow, 'id' | 'email' | 'name' | 'role' | 'active' | 'max_conversations' | 'created_at' | 'avatar_version'>): Agent {
   return {
     id: r.id,
     email: r.email,
@@ -113,5 +113,6 @@ export function toAgent(r: Pick<AgentRow, 'id' | 'email' | 'name' | 'role' | 'ac
     active: r.active === 1,
     maxConversations: r.max_conversations,
     createdAt: r.created_at,
+    avatarVersion: r.avatar_version,
   };
 }

@@ -58,6 +58,8 @@ export interface MessagesTable {
   internal: number;
   agent_id: string | null;
   created_at: string;
+  /** The words for full-text search, folded (server/text/search-terms.ts); null for system messages. */
+  search_text: string | null;
 }
 
 export interface AgentsTable {
@@ -70,6 +72,32 @@ export interface AgentsTable {
   /** Concurrent conversations; null means the team default. */
   max_conversations: number | null;
   created_at: string;
+  /** Changes with each new picture (in the picture's URL, so caches never show an old one); null: none. */
+  avatar_version: string | null;
+}
+
+export interface AgentAvatarsTable {
+  agent_id: string;
+  mime: string;
+  /** base64 */
+  data: string;
+  updated_at: string;
+}
+
+export interface SavedRepliesTable {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The FTS5 index of messages (SQLite only). */
+export interface MessagesFtsTable {
+  search_text: string;
+  message_id: string;
 }
 
 export interface SessionsTable {
@@ -101,4 +129,7 @@ export interface Database {
   agents: AgentsTable;
   sessions: SessionsTable;
   unanswered: UnansweredTable;
+  saved_replies: SavedRepliesTable;
+  agent_avatars: AgentAvatarsTable;
+  messages_fts: MessagesFtsTable;
 }
