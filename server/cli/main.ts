@@ -1,4 +1,5 @@
 // Porsan command-line dispatcher (bin/porsan.mjs runs this through tsx).
+import { runAdmin } from './admin.ts';
 import { runKb } from './kb.ts';
 
 const USAGE = `usage: porsan <command>
@@ -6,6 +7,7 @@ const USAGE = `usage: porsan <command>
   porsan kb ask --kb <dir> [--locale fa|ar|en] "question"
   porsan kb match --kb <dir>   < queries.jsonl
   porsan kb gaps [--data-dir DIR] [--limit N] [--json]
+  porsan admin reset-password <email> [--password-stdin]
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'kb': return await runKb(rest);
+      case 'admin': return await runAdmin(rest);
       case undefined: case 'help': case '--help': case '-h':
         process.stdout.write(USAGE);
         return 0;

@@ -61,6 +61,7 @@ export function toSummary(c: Conversation, queuePosition: number | null, agentNa
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     rating: c.rating,
+    ratingComment: c.ratingComment,
     tags: c.tags,
     resolution: c.resolution,
     trackingCode: c.trackingCode,

@@ -5,9 +5,13 @@
 //   agents    — agent-side.ts
 //   tickets   — tickets.ts (left messages)
 //   routing   — routing.ts (automatic routing, requeue)
+//   archive   — archive.ts (every conversation by filters and words; exports)
+//   profiles  — profiles.ts (a person's new name or picture reaches the visitors they are with)
 import { AgentSide } from './agent-side.ts';
+import { Archive } from './archive.ts';
 import { Context, type BotEngine } from './context.ts';
 import type { ConversationStore } from './ports.ts';
+import { Profiles } from './profiles.ts';
 import { Routing } from './routing.ts';
 import type { Team } from './team.ts';
 import { Tickets } from './tickets.ts';
@@ -21,6 +25,8 @@ export class Conversations {
   readonly agents: AgentSide;
   readonly tickets: Tickets;
   readonly routing: Routing;
+  readonly archive: Archive;
+  readonly profiles: Profiles;
 
   constructor(store: ConversationStore, bot: BotEngine, team: Team) {
     this.ctx = new Context(store, team, bot);
@@ -28,6 +34,8 @@ export class Conversations {
     this.visitors = new VisitorSide(this.ctx, this.routing);
     this.agents = new AgentSide(this.ctx, this.routing);
     this.tickets = new Tickets(this.ctx, this.visitors);
+    this.archive = new Archive(this.ctx, this.agents);
+    this.profiles = new Profiles(this.ctx);
   }
 
   /** Domain events (messages, conversation changes, the queue…) with ready payloads. */

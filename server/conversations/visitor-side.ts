@@ -96,7 +96,7 @@ export class VisitorSide {
     const conv = await ctx.ownedByVisitor(visitor, conversationId);
     if (conv.status !== 'closed') throw new DomainError('wrong_state', 'A conversation can be rated once it has ended.');
     if (!(await ctx.store.conversations.rate(conv.id, score, comment))) throw new DomainError('wrong_state', 'This conversation has already been rated.');
-    const r = await ctx.store.messages.append(conv.id, [systemDraft('rated', conv.locale, { type: 'rated', score }, { score })]);
+    const r = await ctx.store.messages.append(conv.id, [systemDraft('rated', conv.locale, { type: 'rated', score, ...(comment && { comment }) }, { score })]);
     if (!r) return;
     await ctx.announce(r.messages, r.conversation);
     await ctx.announceConversation(r.conversation, visitor.name);

@@ -11,6 +11,10 @@ import type { Limits } from '../security/limits.ts';
 import type { AgentSessions } from '../security/sessions.ts';
 import { authRoutes } from './auth-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { archiveRoutes } from './archive-routes.ts';
+import { kbEditRoutes } from './kb-edit-routes.ts';
+import { avatarRoutes, profileRoutes } from './profile-routes.ts';
+import { repliesRoutes } from './replies-routes.ts';
 import { authorize } from './authorize.ts';
 import { apiHeaders, consoleHeaders, demoHeaders, widgetHeaders } from './headers.ts';
 import type { Team } from '../conversations/team.ts';
@@ -69,9 +73,14 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
   app.use('/widget', widgetHeaders, widgetCors, express.static(built('widget'), { maxAge: '5m', fallthrough: false }));
 
+  app.use(avatarRoutes({ store }));
   app.use('/api', express.json({ limit: '16kb' }), authorize(config, deps.sessions));
   app.use(authRoutes({ store, config, limits: deps.limits, endSession: deps.endSession }));
   app.use(adminRoutes({ store, team, conversations, knowledge, kbDir: config.kbDir, revokeAgent: deps.revokeAgent }));
+  app.use(archiveRoutes({ conversations }));
+  app.use(repliesRoutes({ store }));
+  app.use(profileRoutes({ store, conversations, team, sessions: deps.sessions }));
+  app.use(kbEditRoutes({ knowledge, kbDir: config.kbDir, watching: config.kbWatch }));
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
 
   const consoleDir = built('console');

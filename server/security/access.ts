@@ -53,7 +53,42 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'GET /api/kb': 'kb',
   'POST /api/kb/try': 'kb',
   'GET /api/kb/gaps': 'kb',
+  // FAQ editing (the knowledge-base files)
+  'GET /api/kb/entries/:id': 'kb',
+  'POST /api/kb/entries': 'kb',
+  'PUT /api/kb/entries/:id': 'kb',
+  'DELETE /api/kb/entries/:id': 'kb',
+  'POST /api/kb/preview': 'kb',
+  // the Conversations archive: search, transcripts, exports (never for editors)
+  'GET /api/conversations': 'conversations',
+  'GET /api/conversations/export': 'conversations',
+  'GET /api/conversations/:id': 'conversations',
+  // saved replies: agents use them, admins manage them
+  'GET /api/replies': 'conversations',
+  'POST /api/replies': 'admin',
+  'PUT /api/replies/:id': 'admin',
+  'DELETE /api/replies/:id': 'admin',
+  // one's own profile
+  'GET /api/profile': 'session',
+  'PATCH /api/profile': 'session',
+  'PUT /api/profile/avatar': 'session',
+  'DELETE /api/profile/avatar': 'session',
 };
+
+/** The console's pages and what each needs (`null`: everyone signed in); the console shows only these. */
+export const CONSOLE_PAGES = {
+  conversations: 'conversations',
+  archive: 'conversations',
+  replies: 'conversations',
+  kb: 'kb',
+  admin: 'admin',
+  profile: null,
+} as const satisfies Record<string, Permission | null>;
+export type ConsolePage = keyof typeof CONSOLE_PAGES;
+
+export function pagesFor(role: AgentRole): ConsolePage[] {
+  return (Object.keys(CONSOLE_PAGES) as ConsolePage[]).filter((p) => can(role, CONSOLE_PAGES[p]));
+}
 
 export function can(role: AgentRole | string, permission: Permission | null): boolean {
   if (permission === null) return role in ROLE_PERMISSIONS;
