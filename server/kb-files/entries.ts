@@ -1,10 +1,10 @@
 // Knowledge-base entries as files, for editing from the console: the markdown file of an entry
 // (front matter as the loader reads it, then the answer), checked by the loader's own parser
-// before it is written, written whole (a temporary file renamed over it) and only when the file
-// on disk is still the one the editor started from (its sha256): a concurrent edit is refused,
-// never overwritten. Writes to one file run one at a time in this process.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+// before it is written, and written only when the file on disk is still the one the editor
+// started from (its sha256): a concurrent edit is refused, never overwritten. Writes to one
+// entry run one at a time in this process.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { KbEntryDraft, KbIssueInfo, Locale } from '../../protocol/index.ts';
@@ -93,14 +93,10 @@ export class EntryFiles {
       await this.expect(id, baseHash);
       const path = join(this.dir, file);
       await mkdir(dirname(path), { recursive: true });
-      // a dot file: the knowledge base's watcher ignores it until it is renamed into place
-      const temp = join(dirname(path), `.${id}.${randomBytes(4).toString('hex')}.tmp`);
-      try {
-        await writeFile(temp, text, 'utf8');
-        await rename(temp, path);
-      } finally {
-        await rm(temp, { force: true });
-      }
+      // Written in place, not renamed over: Node's recursive file watcher on Linux stops seeing a
+      // file that another one was renamed over, and the knowledge base's hot reload would miss it.
+      // (One write of a few kilobytes; the reload waits for writes to settle anyway.)
+      await writeFile(path, text, { encoding: 'utf8', flag: baseHash === null ? 'wx' : 'w' });
       return { hash: hashOf(text), file };
     });
   }
