@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentRole } from '../../protocol/index.ts';
 import { call, connectVisitor, login, ok, signInAgent, TEST_AGENT_PASSWORD, type AgentSocket } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { HTTP_ROUTE_PERMISSIONS } from '../../server/security/access.ts';
+import { HTTP_ROUTE_PERMISSIONS, pagesFor } from '../../server/security/access.ts';
 
 let server: TestServer;
 const people = {} as Record<AgentRole, { socket: AgentSocket; id: string; cookie: string }>;
@@ -38,6 +38,26 @@ const ROUTES: { method: string; path: string; body?: unknown; allowed: Who[] }[]
   { method: 'GET', path: '/api/kb', allowed: ['editor', 'admin'] },
   { method: 'POST', path: '/api/kb/try', body: { q: 'shipping' }, allowed: ['editor', 'admin'] },
   { method: 'GET', path: '/api/kb/gaps', allowed: ['editor', 'admin'] },
+  // FAQ editing: editors and admins
+  { method: 'GET', path: '/api/kb/entries/nothing-here', allowed: ['editor', 'admin'] },
+  { method: 'POST', path: '/api/kb/entries', body: {}, allowed: ['editor', 'admin'] },
+  { method: 'PUT', path: '/api/kb/entries/nothing-here', body: {}, allowed: ['editor', 'admin'] },
+  { method: 'DELETE', path: '/api/kb/entries/nothing-here', body: {}, allowed: ['editor', 'admin'] },
+  { method: 'POST', path: '/api/kb/preview', body: {}, allowed: ['editor', 'admin'] },
+  // the archive (search, transcripts, exports): people who work conversations, never editors
+  { method: 'GET', path: '/api/conversations?q=anything', allowed: ['agent', 'admin'] },
+  { method: 'GET', path: '/api/conversations/export?format=json', allowed: ['agent', 'admin'] },
+  { method: 'GET', path: '/api/conversations/nobody-here', allowed: ['agent', 'admin'] },
+  // saved replies: agents read, admins manage
+  { method: 'GET', path: '/api/replies', allowed: ['agent', 'admin'] },
+  { method: 'POST', path: '/api/replies', body: {}, allowed: ['admin'] },
+  { method: 'PUT', path: '/api/replies/nothing-here', body: {}, allowed: ['admin'] },
+  { method: 'DELETE', path: '/api/replies/nothing-here', allowed: ['admin'] },
+  // one's own profile: everyone signed in
+  { method: 'GET', path: '/api/profile', allowed: everyone },
+  { method: 'PATCH', path: '/api/profile', body: {}, allowed: everyone },
+  { method: 'PUT', path: '/api/profile/avatar', body: {}, allowed: everyone },
+  { method: 'DELETE', path: '/api/profile/avatar', allowed: everyone },
 ];
 
 describe('HTTP routes per role', () => {
@@ -105,6 +125,14 @@ describe('console socket events per role', () => {
       });
     }
   }
+});
+
+describe('console pages per role', () => {
+  it('agents: conversations, archive, saved replies, profile; editors: knowledge base, profile; admins: all', () => {
+    expect(pagesFor('agent')).toEqual(['conversations', 'archive', 'replies', 'profile']);
+    expect(pagesFor('editor')).toEqual(['kb', 'profile']);
+    expect(pagesFor('admin')).toEqual(['conversations', 'archive', 'replies', 'kb', 'admin', 'profile']);
+  });
 });
 
 describe('what an editor receives', () => {
