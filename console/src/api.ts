@@ -1,6 +1,7 @@
 // HTTP calls of the console: login, logout, who am I. The session lives in an httpOnly cookie.
 import type {
-  AgentInfo, AgentRole, AgentStatus, KbEntryInfo, KbIssueInfo, KbTryResult, Locale, LoginRequest, TeamSettings, UnansweredGap,
+  AgentInfo, AgentRole, AgentStatus, ArchiveFilter, ArchivePage, ConversationDetail, KbConflict, KbEntryDraft, KbEntryFile, KbEntryInfo, KbIssueInfo, KbPreview,
+  KbSaved, KbTryResult, Locale, LoginRequest, Profile, SavedReply, SavedReplyInput, TeamSettings, UnansweredGap,
 } from '../../protocol/index.ts';
 
 export class ApiError extends Error {
@@ -8,17 +9,20 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole answer (e.g. a conflict's current version). */
+    readonly data: unknown = null,
   ) {
     super(message);
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const binary = body instanceof Blob;
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': binary ? body.type : 'application/json' },
+    body: body === undefined ? undefined : binary ? body : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   let data: unknown = null;
@@ -29,7 +33,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string
   }
   if (!res.ok) {
     const err = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? res.statusText);
+    throw new ApiError(res.status, err.error ?? 'http_' + res.status, err.message ?? res.statusText, data);
   }
   return data as T;
 }
@@ -94,4 +98,82 @@ export function kbTry(q: string, locale?: Locale): Promise<KbTryResult> {
 }
 export async function kbGaps(): Promise<UnansweredGap[]> {
   return (await request<{ gaps: UnansweredGap[] }>('GET', '/api/kb/gaps')).gaps;
+}
+
+// ---------------------------------------------------------------- FAQ editing (editors)
+export function kbEntry(id: string): Promise<KbEntryFile> {
+  return request('GET', `/api/kb/entries/${encodeURIComponent(id)}`);
+}
+export function kbPreview(entry: KbEntryDraft): Promise<KbPreview> {
+  return request('POST', '/api/kb/preview', { entry });
+}
+export function kbCreate(entry: KbEntryDraft): Promise<KbSaved> {
+  return request('POST', '/api/kb/entries', { entry });
+}
+export function kbUpdate(entry: KbEntryDraft, baseHash: string): Promise<KbSaved> {
+  return request('PUT', `/api/kb/entries/${encodeURIComponent(entry.id)}`, { entry, baseHash });
+}
+export async function kbDelete(id: string, baseHash: string): Promise<void> {
+  await request<void>('DELETE', `/api/kb/entries/${encodeURIComponent(id)}`, { baseHash });
+}
+/** The current version from a 409 answer, when there is one. */
+export function conflictOf(e: unknown): KbConflict | null {
+  return e instanceof ApiError && e.status === 409 && e.code === 'conflict' ? (e.data as KbConflict) : null;
+}
+
+// ---------------------------------------------------------------- the archive (agents, admins)
+/** The filter as URL parameters (the same in the console's own address and the API's). */
+export function filterParams(f: ArchiveFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.q) p.set('q', f.q);
+  if (f.status) p.set('status', f.status);
+  if (f.agentId) p.set('agent', f.agentId);
+  if (f.from) p.set('from', f.from);
+  if (f.to) p.set('to', f.to);
+  if (f.locale) p.set('locale', f.locale);
+  if (f.tag) p.set('tag', f.tag);
+  if (f.rating) p.set('rating', String(f.rating));
+  if (f.resolution) p.set('resolution', f.resolution);
+  return p;
+}
+export function archivePage(f: ArchiveFilter, before?: string | null): Promise<ArchivePage> {
+  const p = filterParams(f);
+  if (before) p.set('before', before);
+  return request('GET', `/api/conversations?${p}`);
+}
+export function archiveTranscript(id: string): Promise<ConversationDetail> {
+  return request('GET', `/api/conversations/${encodeURIComponent(id)}`);
+}
+export function exportUrl(f: ArchiveFilter, format: 'csv' | 'json'): string {
+  const p = filterParams(f);
+  p.set('format', format);
+  return `/api/conversations/export?${p}`;
+}
+
+// ---------------------------------------------------------------- saved replies
+export async function savedReplies(): Promise<SavedReply[]> {
+  return (await request<{ replies: SavedReply[] }>('GET', '/api/replies')).replies;
+}
+export async function createReply(r: SavedReplyInput): Promise<SavedReply> {
+  return (await request<{ reply: SavedReply }>('POST', '/api/replies', r)).reply;
+}
+export async function updateReply(id: string, r: SavedReplyInput): Promise<SavedReply> {
+  return (await request<{ reply: SavedReply }>('PUT', `/api/replies/${encodeURIComponent(id)}`, r)).reply;
+}
+export async function deleteReply(id: string): Promise<void> {
+  await request<void>('DELETE', `/api/replies/${encodeURIComponent(id)}`);
+}
+
+// ---------------------------------------------------------------- one's own profile
+export function getProfile(): Promise<Profile> {
+  return request('GET', '/api/profile');
+}
+export function saveProfileName(name: string): Promise<Profile> {
+  return request('PATCH', '/api/profile', { name });
+}
+export function saveAvatar(image: Blob): Promise<Profile> {
+  return request('PUT', '/api/profile/avatar', image);
+}
+export function removeAvatar(): Promise<Profile> {
+  return request('DELETE', '/api/profile/avatar');
 }

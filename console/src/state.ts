@@ -62,6 +62,8 @@ export const initialState: WorkspaceState = {
 export type Action =
   | { type: 'connection'; connection: Connection }
   | { type: 'hello'; agent: AgentInfo; queue: ConversationSummary[]; mine: ConversationSummary[] }
+  /** My own display name or picture changed (the profile page). */
+  | { type: 'me'; patch: Partial<Pick<AgentInfo, 'name' | 'avatar'>> }
   | { type: 'queue'; queue: ConversationSummary[] }
   | { type: 'tickets'; tickets: ConversationSummary[] }
   | { type: 'team'; team: AgentStatus[] }
@@ -141,6 +143,8 @@ export function reducer(s: WorkspaceState, a: Action): WorkspaceState {
       return { ...s, connection: a.connection, typing: a.connection === 'online' ? s.typing : {} };
     case 'hello':
       return { ...s, agent: a.agent, queue: a.queue, mine: a.mine, connection: 'online' };
+    case 'me':
+      return s.agent ? { ...s, agent: { ...s.agent, ...a.patch } } : s;
     case 'queue':
       return { ...s, queue: a.queue };
     case 'tickets':

@@ -10,6 +10,7 @@ import { KbGapsPanel } from '../views/kb/KbGapsPanel.tsx';
 import { KbTemplateDialog } from '../views/kb/KbTemplateDialog.tsx';
 import { KbTryPanel } from '../views/kb/KbTryPanel.tsx';
 import { useI18n } from '../i18n.ts';
+import { KbEditor, type EditorTarget } from './KbEditor.tsx';
 
 export function KbPage() {
   const { t } = useI18n();
@@ -20,12 +21,20 @@ export function KbPage() {
   const [result, setResult] = useState<KbTryResult | null>(null);
   const [template, setTemplate] = useState<EntryTemplate | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EditorTarget | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   useEffect(() => {
     kbEntries().then(setKb, fail);
     kbGaps().then(setGaps, fail);
   }, []);
+
+  const edit = (target: EditorTarget) => {
+    setDone(null);
+    setEditing(target);
+    requestAnimationFrame(() => document.getElementById('kb-editor-title')?.scrollIntoView({ block: 'start' }));
+  };
 
   const titles = useMemo(() => new Map((kb?.entries ?? []).map((e) => [e.id, e.questions[0] ?? ''])), [kb]);
 
@@ -47,6 +56,22 @@ export function KbPage() {
           {error}
         </p>
       )}
+      {done && (
+        <p class="notice ok" role="status">
+          {done}
+        </p>
+      )}
+      {editing && (
+        <KbEditor
+          key={editing.kind === 'edit' ? editing.id : 'new'}
+          target={editing}
+          onDone={(message) => {
+            setEditing(null);
+            setDone(message);
+            if (message) kbEntries().then(setKb, fail);
+          }}
+        />
+      )}
       <KbTryPanel
         query={query}
         locale={locale}
@@ -67,7 +92,7 @@ export function KbPage() {
         onWrite={(g) => setTemplate(entryTemplate(g, titles.keys()))}
         onAddPhrasing={(g) => g.closest && setTemplate(phrasingTemplate(g, g.closest.id))}
       />
-      <KbEntriesPanel kb={kb} />
+      <KbEntriesPanel kb={kb} onNew={() => edit({ kind: 'new', locale: locale || 'fa' })} onEdit={(id) => edit({ kind: 'edit', id })} />
       {template && <KbTemplateDialog key={template.kind + template.id} template={template} onClose={() => setTemplate(null)} />}
     </div>
   );

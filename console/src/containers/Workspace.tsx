@@ -1,7 +1,8 @@
 // The signed-in console: wires the socket, the reducer and attention to the view components.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import type { AgentInfo } from '../../../protocol/index.ts';
-import { logout } from '../api.ts';
+import type { AgentInfo, SavedReply } from '../../../protocol/index.ts';
+import { pagesFor } from '../../../server/security/access.ts';
+import { logout, savedReplies } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { readRoute, writeRoute, type Page } from '../lib/route.ts';
 import { initialState, myStatus, reducer } from '../state.ts';
@@ -15,6 +16,9 @@ import { TeamList } from '../views/TeamList.tsx';
 import { TicketList } from '../views/TicketList.tsx';
 import { VisitorPanel } from '../views/VisitorPanel.tsx';
 import { AdminPage } from './AdminPage.tsx';
+import { ArchivePage } from './ArchivePage.tsx';
+import { ProfilePage } from './ProfilePage.tsx';
+import { RepliesPage } from './RepliesPage.tsx';
 import { KbPage } from './KbPage.tsx';
 import { createActions } from './useActions.ts';
 import { useAgentConnection } from './useAgentConnection.ts';
@@ -23,11 +27,18 @@ import { useTypingSignal } from './useTypingSignal.ts';
 
 export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOut: () => void }) {
   const { t } = useI18n();
-  const pages: Page[] = agent.role === 'admin' ? ['conversations', 'kb', 'admin'] : agent.role === 'editor' ? ['kb'] : ['conversations'];
+  // Which pages this role sees: the server's table (security/access.ts), not a second copy here.
+  const pages: Page[] = pagesFor(agent.role);
   const [page, setPage] = useState<Page>(() => {
     const wanted = readRoute().page;
     return pages.includes(wanted) ? wanted : pages[0];
   });
+  const [archiveSearch] = useState(() => readRoute().search ?? '');
+  const [replies, setReplies] = useState<SavedReply[]>([]);
+  const loadReplies = () => savedReplies().then(setReplies);
+  useEffect(() => {
+    if (pages.includes('replies')) loadReplies().catch(() => undefined);
+  }, []);
   const [state, dispatch] = useReducer(reducer, { ...initialState, agent }, (s) => {
     const id = readRoute().conversationId;
     return id && pages.includes('conversations') ? reducer(s, { type: 'select', id }) : s;
@@ -45,7 +56,10 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
   const attention = useAttention(state, t, select, agent.role !== 'editor');
   const typingSignal = useTypingSignal(conn.socket, openId);
 
-  useEffect(() => writeRoute({ page, conversationId: page === 'conversations' ? openId : null }), [page, openId]);
+  // (the archive keeps its own filter in the address)
+  useEffect(() => {
+    if (page !== 'archive') writeRoute({ page, conversationId: page === 'conversations' ? openId : null });
+  }, [page, openId]);
 
   // Coming back to the tab marks the open conversation as seen.
   const openIdRef = useRef(openId);
@@ -96,6 +110,16 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
         <SinglePage>
           <KbPage />
         </SinglePage>
+      ) : page === 'archive' ? (
+        <ArchivePage search={archiveSearch} agents={state.team ?? []} onOpenConversation={select} />
+      ) : page === 'replies' ? (
+        <SinglePage>
+          <RepliesPage replies={replies} canManage={agent.role === 'admin'} onChanged={loadReplies} />
+        </SinglePage>
+      ) : page === 'profile' ? (
+        <SinglePage>
+          <ProfilePage onSaved={(patch) => dispatch({ type: 'me', patch })} />
+        </SinglePage>
       ) : page === 'admin' ? (
         <SinglePage>
           <AdminPage team={state.team} meId={agent.id} onAgent={(status) => dispatch({ type: 'agentStatus', status })} />
@@ -136,6 +160,7 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
                 onRetry={actions.retry}
                 onDismissNotice={dismiss}
                 searchKb={(q) => actions.searchKb(q, detail.conversation.locale)}
+                replies={replies}
               />
             ) : (
               <p class="placeholder">{state.open?.error ? t('openFailed', { message: state.open.error }) : state.open ? t('loading') : t('noSelection')}</p>

@@ -1,11 +1,14 @@
 // The reply box: Enter sends, Shift+Enter adds a line; IME composition never sends.
-// A second mode writes internal notes; FAQ answers can be searched and inserted as canned replies.
-import { useState } from 'preact/hooks';
-import type { KbHit } from '../../../protocol/index.ts';
+// A second mode writes internal notes. Two kinds of ready text: the team's saved replies (type
+// `/shortcut`, or the button) and the FAQ's answers (searched), kept apart.
+import { useRef, useState } from 'preact/hooks';
+import type { KbHit, SavedReply } from '../../../protocol/index.ts';
 import { LIMITS } from '../../../protocol/index.ts';
 import { KbSearchContainer } from '../containers/KbSearchContainer.tsx';
 import { useI18n } from '../i18n.ts';
 import { textDir } from '../../../common/dir.ts';
+import { fillReply, insertReply, matchReplies, slashQuery } from '../lib/snippets.ts';
+import { SlashMenu } from './SlashMenu.tsx';
 
 interface Props {
   draft: string;
@@ -16,16 +19,54 @@ interface Props {
   onTyping: () => void;
   /** FAQ search for canned replies; without it the button is not shown. */
   searchKb?: (query: string) => Promise<KbHit[]>;
+  /** The team's saved replies, and the names their variables take. */
+  replies?: SavedReply[];
+  names?: { visitor: string | null; agent: string };
 }
 
-export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb }: Props) {
+export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, replies = [], names = { visitor: null, agent: '' } }: Props) {
   const { t } = useI18n();
   const [text, setTextState] = useState(draft);
   const [kind, setKind] = useState<'reply' | 'note'>('reply');
   const [kb, setKb] = useState(false);
+  // `/query` before the caret (the saved-replies menu is open while there is one)
+  const [slash, setSlash] = useState<{ query: string; start: number; caret: number } | null>(null);
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
   const setText = (v: string) => {
     setTextState(v);
     onDraft(v);
+  };
+  const found = slash ? matchReplies(replies, slash.query) : [];
+  const look = (el: HTMLTextAreaElement) => {
+    const q = replies.length ? slashQuery(el.value, el.selectionStart ?? el.value.length) : null;
+    setSlash(q && { ...q, caret: el.selectionStart ?? el.value.length });
+    if (q?.query !== slash?.query) setActive(0);
+  };
+  const insert = (r: SavedReply) => {
+    if (!slash) return;
+    const next = insertReply(text, slash.start, slash.caret, fillReply(r.body, names));
+    setText(next.text);
+    setSlash(null);
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      box.current?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+  const openSlash = () => {
+    const el = box.current;
+    if (!el) return;
+    const at = el.selectionStart ?? text.length;
+    const before = text.slice(0, at);
+    const add = before === '' || /\s$/.test(before) ? '/' : ' /';
+    const next = before + add + text.slice(at);
+    setText(next);
+    setSlash({ query: '', start: at + add.length - 1, caret: at + add.length });
+    setActive(0);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(at + add.length, at + add.length);
+    });
   };
   const submit = () => {
     const value = text.trim();
@@ -54,6 +95,11 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb }: Pr
             </button>
           ))}
         </div>
+        {replies.length > 0 && (
+          <button type="button" class="ghost-dark" aria-expanded={!!slash} onClick={openSlash}>
+            {t('repliesButton')}
+          </button>
+        )}
         {searchKb && (
           <button type="button" class="ghost-dark" aria-expanded={kb} onClick={() => setKb(!kb)}>
             {t('kbButton')}
@@ -61,11 +107,13 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb }: Pr
         )}
       </div>
       {kb && searchKb && <KbSearchContainer search={searchKb} onPick={pick} />}
+      {slash && <SlashMenu query={slash.query} replies={found} active={active} onPick={insert} onHover={setActive} />}
       <div class="composer-row">
         <label class="visually-hidden" for="composer-input">
           {kind === 'reply' ? t('composerLabel') : t('noteLabel')}
         </label>
         <textarea
+          ref={box}
           id="composer-input"
           // Empty, it follows the console's direction (so the placeholder reads right); typed text as the message will show.
           dir={text.trim() ? textDir(text, rtl) : undefined}
@@ -73,11 +121,33 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb }: Pr
           maxLength={LIMITS.messageChars}
           placeholder={kind === 'reply' ? t('composerPlaceholder') : t('notePlaceholder')}
           value={text}
+          role={slash ? 'combobox' : undefined}
+          aria-expanded={slash ? true : undefined}
+          aria-controls={slash && found.length ? 'slash-list' : undefined}
+          aria-activedescendant={slash && found.length ? `slash-${active}` : undefined}
+          aria-describedby={slash ? 'slash-hint' : undefined}
           onInput={(e) => {
             setText(e.currentTarget.value);
+            look(e.currentTarget);
             if (kind === 'reply') onTyping();
           }}
+          onClick={(e) => look(e.currentTarget)}
+          onBlur={() => setSlash(null)}
           onKeyDown={(e) => {
+            if (slash) {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                return setSlash(null);
+              }
+              if (found.length && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+                e.preventDefault();
+                return setActive((active + (e.key === 'ArrowDown' ? 1 : found.length - 1)) % found.length);
+              }
+              if (found.length && (e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey && !e.isComposing) {
+                e.preventDefault();
+                return insert(found[Math.min(active, found.length - 1)]!);
+              }
+            }
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
               e.preventDefault();
               submit();

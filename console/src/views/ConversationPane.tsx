@@ -1,8 +1,9 @@
 // The selected conversation: header with actions and tags, the whole transcript, typing, composer.
-import type { AgentInfo, AgentStatus, ConversationDetail, KbHit, Resolution } from '../../../protocol/index.ts';
+import type { AgentInfo, AgentStatus, ConversationDetail, KbHit, Resolution, SavedReply } from '../../../protocol/index.ts';
 import { localeName, useI18n } from '../i18n.ts';
 import type { Busy, Outgoing } from '../state.ts';
 import { Composer } from './Composer.tsx';
+import { RatingBadge } from './RatingBadge.tsx';
 import { ConversationActions } from './ConversationActions.tsx';
 import { TagEditor } from './TagEditor.tsx';
 import { Transcript } from './Transcript.tsx';
@@ -27,6 +28,7 @@ export interface ConversationPaneProps {
   onRetry: (o: Outgoing) => void;
   onDismissNotice: () => void;
   searchKb?: (query: string) => Promise<KbHit[]>;
+  replies?: SavedReply[];
 }
 
 export function ConversationPane(p: ConversationPaneProps) {
@@ -52,6 +54,7 @@ export function ConversationPane(p: ConversationPaneProps) {
           <span class="badge" title={t('language')}>
             {localeName(t, c.locale)}
           </span>
+          <RatingBadge conversation={c} />
           {c.trackingCode && (
             <span class="badge" dir="ltr" title={t('trackingCode')}>
               {c.trackingCode}
@@ -91,7 +94,12 @@ export function ConversationPane(p: ConversationPaneProps) {
         </p>
       )}
       <Transcript messages={p.detail.messages} locale={c.locale} outgoing={p.outgoing} typing={p.typing} onRetry={p.onRetry} />
-      {mine && <Composer key={c.id} draft={p.draft} rtl={c.locale !== 'en'} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
+      {mine && <Composer
+          key={c.id}
+          draft={p.draft}
+          rtl={c.locale !== 'en'}
+          replies={p.replies}
+          names={{ visitor: c.visitorName || p.detail.visitor.profile.name || null, agent: p.agent?.name ?? '' }} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
     </section>
   );
 }

@@ -25,10 +25,11 @@ interface Props {
   onPage: (p: Page) => void;
 }
 
-const PAGE_LABEL = { conversations: 'pageConversations', kb: 'pageKb', admin: 'pageAdmin' } as const;
+const PAGE_LABEL = { conversations: 'pageConversations', archive: 'pageArchive', replies: 'pageReplies', kb: 'pageKb', admin: 'pageAdmin', profile: 'pageProfile' } as const;
 
 export function Header(p: Props) {
   const { t } = useI18n();
+  const nav = p.pages.filter((pg) => pg !== 'profile'); // one's profile is behind one's name
   return (
     <header class="topbar">
       <strong class="brand">{t('brand')}</strong>
@@ -36,9 +37,9 @@ export function Header(p: Props) {
         <span class="dot" aria-hidden="true" />
         {t(p.connection === 'online' ? 'online' : p.connection === 'offline' ? 'offline' : 'connecting')}
       </span>
-      {p.pages.length > 1 && (
+      {nav.length > 1 && (
         <nav class="pages" aria-label={t('pagesNav')}>
-          {p.pages.map((pg) => (
+          {nav.map((pg) => (
             <button key={pg} type="button" class="ghost" aria-current={pg === p.page ? 'page' : undefined} onClick={() => p.onPage(pg)}>
               {t(PAGE_LABEL[pg])}
             </button>
@@ -59,9 +60,17 @@ export function Header(p: Props) {
       )}
       <LangSwitch />
       {p.agent && (
-        <span class="me" dir="auto">
-          {p.agent.name}
-        </span>
+        // one's own profile: the name and picture visitors see
+        <button
+          type="button"
+          class="ghost me"
+          aria-current={p.page === 'profile' ? 'page' : undefined}
+          aria-label={t('myProfile', { name: p.agent.name })}
+          onClick={() => p.onPage('profile')}
+        >
+          {p.agent.avatar && <img class="me-avatar" src={p.agent.avatar} alt="" />}
+          <span dir="auto">{p.agent.name}</span>
+        </button>
       )}
       <button type="button" class="ghost" onClick={p.onLogout}>
         {t('logout')}

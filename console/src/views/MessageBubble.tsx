@@ -25,7 +25,7 @@ export function metaText(t: Translate, meta: MessageMeta): string {
     case 'closed':
       return t('metaClosedBy', { who: t(`who_${meta.by}`) });
     case 'rated':
-      return t('metaRated', { score: meta.score });
+      return meta.comment ? t('metaRatedComment', { score: meta.score, comment: meta.comment }) : t('metaRated', { score: meta.score });
     case 'note':
       return t('metaNote');
   }

@@ -4,11 +4,22 @@ import { LOCALES } from '../../../../protocol/index.ts';
 import { localeName, useI18n } from '../../i18n.ts';
 import './kb.css';
 
-export function KbEntriesPanel({ kb }: { kb: { entries: KbEntryInfo[]; issues: KbIssueInfo[] } | null }) {
+interface Props {
+  kb: { entries: KbEntryInfo[]; issues: KbIssueInfo[] } | null;
+  onNew: () => void;
+  onEdit: (id: string) => void;
+}
+
+export function KbEntriesPanel({ kb, onNew, onEdit }: Props) {
   const { t } = useI18n();
   return (
     <section class="card" aria-labelledby="kb-entries-title">
-      <h2 id="kb-entries-title">{t('kbEntries')}</h2>
+      <div class="kb-entries-head">
+        <h2 id="kb-entries-title">{t('kbEntries')}</h2>
+        <button type="button" class="primary" onClick={onNew}>
+          {t('kbNewEntry')}
+        </button>
+      </div>
       {kb === null ? (
         <p class="muted">{t('loading')}</p>
       ) : (
@@ -50,6 +61,9 @@ export function KbEntriesPanel({ kb }: { kb: { entries: KbEntryInfo[]; issues: K
                     <th scope="col">{t('language')}</th>
                     <th scope="col">{t('kbQuestions')}</th>
                     <th scope="col">{t('tags')}</th>
+                    <th scope="col">
+                      <span class="visually-hidden">{t('kbEdit')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -61,6 +75,11 @@ export function KbEntriesPanel({ kb }: { kb: { entries: KbEntryInfo[]; issues: K
                       <td>{localeName(t, e.locale)}</td>
                       <td dir="auto">{e.questions.join(' · ')}</td>
                       <td>{e.tags.join(', ')}</td>
+                      <td>
+                        <button type="button" aria-label={`${t('kbEdit')} ${e.id}`} onClick={() => onEdit(e.id)}>
+                          {t('kbEdit')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
