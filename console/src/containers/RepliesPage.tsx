@@ -60,7 +60,9 @@ export function RepliesPage({ replies, canManage, onChanged }: { replies: SavedR
                 {replies.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <code dir="auto">/{r.shortcut}</code>
+                      <span class="slash-shortcut" dir="auto">
+                        /{r.shortcut}
+                      </span>
                     </td>
                     <td dir="auto">{r.title}</td>
                     <td dir="auto" class="reply-body">

@@ -1,5 +1,6 @@
 // The agent's own open conversations, with unread counts.
 import type { ConversationSummary } from '../../../protocol/index.ts';
+import { textDir } from '../../../common/dir.ts';
 import { localeName, useI18n } from '../i18n.ts';
 import { preview } from '../lib/preview.ts';
 
@@ -31,7 +32,7 @@ export function MineList({ mine, selectedId, unread, typing, onOpen }: Props) {
                     <span dir="auto">{c.visitorName ?? t('visitor')}</span>
                     {n > 0 && <span class="unread">{t('unread', { n })}</span>}
                   </span>
-                  <span class="item-last" dir="auto">
+                  <span class="item-last" dir={textDir(c.lastMessage ?? c.firstQuestion ?? '', c.locale !== 'en')}>
                     {typing[c.id] ? t('typing') : preview(c.lastMessage ?? c.firstQuestion)}
                   </span>
                   <span class="item-meta">

@@ -1,5 +1,6 @@
 // Waiting conversations, oldest first, with a live wait time and a Claim button.
 import type { ConversationSummary } from '../../../protocol/index.ts';
+import { textDir } from '../../../common/dir.ts';
 import { localDigits, localeName, reasonText, useI18n } from '../i18n.ts';
 import { formatElapsed } from '../lib/time.ts';
 import { useNow } from '../lib/useNow.ts';
@@ -28,7 +29,7 @@ export function QueueList({ queue, selectedId, busy, onOpen, onClaim }: Props) {
           {queue.map((c) => (
             <li key={c.id} class={c.id === selectedId ? 'item selected' : 'item'} data-conversation-id={c.id}>
               <button type="button" class="item-open" onClick={() => onOpen(c.id)} aria-current={c.id === selectedId ? 'true' : undefined}>
-                <span class="item-q" dir="auto">
+                <span class="item-q" dir={c.firstQuestion ? textDir(c.firstQuestion, c.locale !== 'en') : undefined}>
                   {c.firstQuestion ?? t('noQuestion')}
                 </span>
                 <span class="item-meta">

@@ -35,7 +35,9 @@ export function SlashMenu({ query, replies, active, onPick, onHover }: Props) {
               }}
               onMouseEnter={() => onHover(i)}
             >
-              <code dir="auto">/{r.shortcut}</code>
+              <span class="slash-shortcut" dir="auto">
+                /{r.shortcut}
+              </span>
               <strong dir="auto">{r.title}</strong>
               <span class="slash-body" dir="auto">
                 {preview(r.body).slice(0, 120)}

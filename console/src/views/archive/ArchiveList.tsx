@@ -34,7 +34,7 @@ export function ArchiveList({ results, selectedId, more, loading, onOpen, onMore
                   <span dir="auto">{c.visitorName ?? t('visitor')}</span>
                   <time dateTime={c.createdAt}>{formatDate(c.createdAt, intlTag(lang))}</time>
                 </span>
-                <span class="item-last" dir="auto">
+                <span class="item-last" dir={textDir(c.firstQuestion ?? '', c.locale !== 'en')}>
                   {preview(c.firstQuestion)}
                 </span>
                 {matches.map((m) => (
