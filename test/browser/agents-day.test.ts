@@ -154,7 +154,8 @@ describe('profiles', () => {
       await row.locator('.claim').click();
       await expect.poll(() => shop.locator(`${sel.panel} .hd p`).textContent(), { timeout: 10_000 }).toBe('در حال گفتگو با Admin');
 
-      await page.getByRole('button', { name: 'Your profile (Admin)' }).click();
+      await page.locator('.topbar .me').click(); // one's name in the header opens one's profile
+      await page.getByRole('heading', { name: 'Your profile', level: 1 }).waitFor();
       await page.getByLabel('Display name').fill('سارا محمدی');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved — visitors you are talking with see it now.').waitFor();

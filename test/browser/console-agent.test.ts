@@ -193,7 +193,7 @@ describe('agent console', () => {
       await pane.waitFor();
       const visitorMsg = pane.locator('.msg-visitor .bubble').first();
       expect(await visitorMsg.textContent()).toBe('How long does delivery take?');
-      expect(await visitorMsg.getAttribute('dir')).toBe('auto');
+      expect(await visitorMsg.getAttribute('dir')).toBe('ltr') // from its letters (common/dir.ts);
       const bot = pane.locator('.msg-bot').first();
       expect(await bot.locator('.bubble strong').first().textContent()).toBe('2 pm');
       expect(await bot.locator('.bubble li').count()).toBeGreaterThanOrEqual(3);
@@ -276,7 +276,7 @@ describe('agent console', () => {
   it('says clearly when another agent won the claim', async () => {
     const { context, page } = await openConsole();
     const other = await otherAgentSocket();
-    const { visitor, conversationId } = await queuedVisitor('I want to talk to someone about my order', { url: 'https://shop.example/orders' });
+    const { visitor, conversationId } = await queuedVisitor('Can you help me with my order?', { url: 'https://shop.example/orders' });
     try {
       await login(page);
       const claimButton = page.locator(`.queue li[data-conversation-id="${conversationId}"] .claim`);
@@ -343,7 +343,7 @@ describe('agent console', () => {
       const row = page.locator(`.queue li[data-conversation-id="${second.conversationId}"]`);
       await row.waitFor();
       expect(await row.locator('.lang').textContent()).toBe('Persian');
-      expect(await row.locator('.item-q').getAttribute('dir')).toBe('auto');
+      expect(await row.locator('.item-q').getAttribute('dir')).toBe('rtl'); // Persian: from its letters (common/dir.ts)
       await expect.poll(beeps).toBeGreaterThan(before);
       await expect.poll(shown).toContainEqual({ title: 'New conversation waiting', body: 'هزینه ارسال چقدر است؟' });
       await expect.poll(() => page.title()).toBe(title(waiting + 1));

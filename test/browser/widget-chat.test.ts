@@ -61,7 +61,7 @@ describe('the bot', () => {
     expect(await link.getAttribute('href')).toBe('https://example.com/track');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await link.getAttribute('target')).toBe('_blank');
-    expect(await bot.getAttribute('dir')).toBe('auto');
+    expect(await bot.getAttribute('dir')).toBe('ltr'); // from its letters (common/dir.ts)
     // Markdown source is not shown raw.
     expect(await bot.textContent()).not.toContain('**');
     // Screen readers hear it.

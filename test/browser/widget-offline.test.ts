@@ -67,7 +67,7 @@ describe('leave a message when nobody can answer', () => {
     // Instead of a queue: what happened, and the form (focused on its first field).
     await page.locator(form).waitFor({ timeout: 10_000 });
     expect(await page.locator(`${sel.panel} .sys.q`).count()).toBe(0);
-    expect((await shown(page)).at(-1)).toMatch(/^system: No one from our team is available/);
+    expect((await shown(page)).at(-1)).toMatch(/^system: No one from our team is online right now/);
     expect(await page.locator(`${form} h3`).textContent()).toBe('Leave a message');
     expect(await page.locator(sel.input).count()).toBe(0);
     await expect.poll(() => focused(page)).toBe('input.');

@@ -235,7 +235,6 @@ export const en = {
   pageArchive: 'Archive',
   pageReplies: 'Saved replies',
   pageProfile: 'Your profile',
-  myProfile: 'Your profile ({name})',
   metaRatedComment: 'Rated {score} of 5: “{comment}”',
   ratingWithComment: '{score} of 5 — “{comment}”',
   ratingOnly: '{score} of 5',

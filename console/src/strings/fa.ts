@@ -226,7 +226,6 @@ export const fa: Record<StringKey, string> = {
   pageArchive: 'بایگانی',
   pageReplies: 'پاسخ‌های آماده',
   pageProfile: 'نمایهٔ شما',
-  myProfile: 'نمایهٔ شما ({name})',
   metaRatedComment: 'امتیاز {score} از ۵: «{comment}»',
   ratingWithComment: '{score} از ۵ — «{comment}»',
   ratingOnly: '{score} از ۵',

@@ -65,7 +65,7 @@ export function Header(p: Props) {
           type="button"
           class="ghost me"
           aria-current={p.page === 'profile' ? 'page' : undefined}
-          aria-label={t('myProfile', { name: p.agent.name })}
+          title={t('pageProfile')}
           onClick={() => p.onPage('profile')}
         >
           {p.agent.avatar && <img class="me-avatar" src={p.agent.avatar} alt="" />}
