@@ -27,13 +27,9 @@ export async function handoffDraft(ctx: Context, locale: Locale, reason: Handoff
 }
 
 export function queuedText(locale: Locale, position: number, etaSeconds: number | null): string {
-  const wait = etaSeconds === null ? '' : botText('queuedEta', locale, { wait: waitText(locale, etaSeconds) });
+  const minutes = (m: number) => new Intl.NumberFormat(TAG[locale], { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(m);
+  const wait = etaSeconds === null ? '' : etaSeconds < 60 ? botText('queuedEtaSoon', locale) : botText('queuedEta', locale, { wait: minutes(Math.round(etaSeconds / 60)) });
   return botText('queuedAt', locale, { position: new Intl.NumberFormat(TAG[locale]).format(position), eta: wait });
-}
-
-export function waitText(locale: Locale, seconds: number): string {
-  if (seconds < 60) return botText('lessThanAMinute', locale);
-  return new Intl.NumberFormat(TAG[locale], { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.round(seconds / 60));
 }
 
 const DAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;

@@ -24,10 +24,10 @@ const TEXT = {
     ar: '، والانتظار نحو {wait}',
     en: ', about {wait} to wait',
   },
-  lessThanAMinute: {
-    fa: 'کمتر از یک دقیقه',
-    ar: 'أقل من دقيقة',
-    en: 'less than a minute',
+  queuedEtaSoon: {
+    fa: '، کمتر از یک دقیقه انتظار',
+    ar: '، والانتظار أقل من دقيقة',
+    en: ', less than a minute to wait',
   },
   unavailableAway: {
     fa: 'همکاران ما در این لحظه در دسترس نیستند. پیامتان را بگذارید تا در اولین فرصت پاسخ دهیم.',

@@ -93,6 +93,10 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
       await revokeAgent(id, { endSessions: true });
       await team.state.forceOffline(id);
     } else if (rest.role !== undefined) await revokeAgent(id, { endSessions: false });
+    if (rest.name !== undefined) {
+      const renamed = await store.agents.get(id);
+      if (renamed) await conversations.profiles.changed(renamed); // visitors they are with see the new name
+    }
     team.changed();
     res.json({ agent: (await team.statuses()).find((a) => a.id === id) });
   });
