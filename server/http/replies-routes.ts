@@ -29,7 +29,13 @@ export function repliesRoutes({ store }: { store: Store }): Router {
     if (!body.success) return invalid(res, body.error);
     if (await store.replies.byShortcut(body.data.shortcut)) return taken(res, body.data.shortcut);
     if ((await store.replies.count()) >= REPLY_LIMITS.count) return res.status(400).json({ error: 'invalid', message: `At most ${REPLY_LIMITS.count} saved replies.` });
-    res.status(201).json({ reply: await store.replies.create(body.data, req.agent!.id) });
+    try {
+      res.status(201).json({ reply: await store.replies.create(body.data, req.agent!.id) });
+    } catch (err) {
+      // two admins adding the same shortcut at once: the unique index lets one in
+      if (await store.replies.byShortcut(body.data.shortcut)) return taken(res, body.data.shortcut);
+      throw err;
+    }
   });
 
   router.put('/api/replies/:id', async (req: AuthedRequest, res) => {
@@ -38,7 +44,12 @@ export function repliesRoutes({ store }: { store: Store }): Router {
     const id = String(req.params.id);
     const other = await store.replies.byShortcut(body.data.shortcut);
     if (other && other.id !== id) return taken(res, body.data.shortcut);
-    const reply = await store.replies.update(id, body.data, req.agent!.id);
+    const reply = await store.replies.update(id, body.data, req.agent!.id).catch(async (err: unknown) => {
+      const other = await store.replies.byShortcut(body.data.shortcut);
+      if (other && other.id !== id) return null; // taken meanwhile by another reply
+      throw err;
+    });
+    if (reply === null) return taken(res, body.data.shortcut);
     if (!reply) return res.status(404).json({ error: 'not_found', message: 'No such saved reply.' });
     res.json({ reply });
   });
