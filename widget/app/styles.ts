@@ -17,7 +17,7 @@ svg{width:20px;height:20px;fill:currentColor}
 [tabindex="-1"]:focus{outline:0}
 .hd :focus-visible{outline-color:currentColor;outline-offset:-3px}
 .bn{margin:0;padding:8px 14px;font-size:14px;background:#fef7e0;color:#3d2e00}
-.q{background:#e8f0fe;color:#0b2a5b}
+.q{background:#e8f0fe;color:#0b2a5b}.sys.q{padding:4px 10px;border-radius:10px}
 .log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain;min-height:120px}
 .m{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .visitor{align-self:flex-end;align-items:flex-end}
