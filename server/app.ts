@@ -1,5 +1,8 @@
 // Wires the parts together and starts listening. Used by main.ts and by the tests.
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Express } from 'express';
@@ -20,6 +23,11 @@ import type { KbHit, Locale } from '../protocol/index.ts';
 import { createLimits, limitRules, type Limits } from './security/limits.ts';
 import { AgentSessions } from './security/sessions.ts';
 import { allowHandshake } from './realtime/handshake.ts';
+import { connectRedis, type RedisClient } from './cluster/redis.ts';
+import { RedisTeamState } from './cluster/redis-team-state.ts';
+import { redisLimiter } from './cluster/redis-limits.ts';
+import type { TeamState } from './conversations/ports.ts';
+import { Metrics } from './metrics.ts';
 
 export interface Porsan {
   port: number;
@@ -33,15 +41,29 @@ export interface Porsan {
   /** The Express app behind `http` (Socket.IO handles its own paths first). */
   app: Express;
   limits: Limits;
+  /** This node's name in the cluster. */
+  nodeId: string;
+  redis: RedisClient | null;
+  metrics: Metrics | null;
+  /** Ready to serve: database reachable and migrated, Redis reachable (when used), not shutting down. */
+  ready(): Promise<Readiness>;
   log: Logger;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
   close(): Promise<void>;
 }
 
+export interface Readiness {
+  ok: boolean;
+  checks: Record<string, boolean | string>;
+}
+
 export async function startPorsan(config: Config): Promise<Porsan> {
-  const log = createLogger(config.logLevel);
+  const nodeId = config.nodeId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const log = createLogger(config.logLevel).child({ node: nodeId });
   const store = await openStore(config);
+  // Several nodes share Redis: fan-out, presence and grace, limits. One process needs none of it.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log, `porsan:${nodeId}`) : null;
   const admin = await ensureAdmin(store, config);
   const knowledge = await openKnowledge({
     dir: config.kbDir,
@@ -50,8 +72,13 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     log: (level, msg, extra) => log[level](extra ?? {}, msg),
   });
   for (const issue of knowledge.issues()) log.warn({ file: issue.file, line: issue.line }, `knowledge base: ${issue.message}`);
-  const team = await Team.open(store, new MemoryTeamState(config.agentGraceMs), defaultSettings(config.team), {
+  warmUp(knowledge);
+  const teamState: TeamState = redis
+    ? await RedisTeamState.start(redis, { prefix: config.redisPrefix, nodeId, graceMs: config.agentGraceMs, nodeTimeoutMs: config.nodeTimeoutMs }, log)
+    : new MemoryTeamState(config.agentGraceMs);
+  const team = await Team.open(store, teamState, defaultSettings(config.team), {
     leaveMessageWhenNobodyOnline: config.leaveMessageWhenNobodyOnline,
+    settingsRefreshMs: redis ? 2000 : 0,
   });
   const conversations = new Conversations(
     store,
@@ -59,7 +86,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     team,
   );
 
-  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }));
+  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
   const sessions = new AgentSessions(store);
   const io = new Server({
     // The widget's sites may call without credentials; the console is same-origin and needs no CORS.
@@ -68,9 +95,29 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     maxHttpBufferSize: 64 * 1024,
     // Recovered connections run the handshake checks again (the default skips them).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Every emit reaches its room on whichever node the socket is (Redis Streams keep recovery working).
+    ...(redis && { adapter: createAdapter(redis, { streamName: `${config.redisPrefix}socket.io`, channelPrefix: `${config.redisPrefix}socket.io`, sessionKeyPrefix: `${config.redisPrefix}sio-session:` }) }),
   });
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
+  const metrics = config.metrics ? new Metrics(nodeId, { visitors: () => visitors.sockets.size, agents: () => agents.sockets.size }) : null;
+  if (metrics) {
+    conversations.events.on('message', ({ message }) => metrics.messages.inc({ author: message.author }));
+    conversations.events.on('queue', ({ summaries }) => metrics.queueLength.set(summaries.length));
+  }
+  let closing: Promise<void> | null = null;
+  const ready = async (): Promise<Readiness> => {
+    const checks: Readiness['checks'] = { shuttingDown: closing !== null };
+    try {
+      const db = await store.ready();
+      checks.database = db.ok || `migrations pending: ${db.pending.join(', ')}`;
+    } catch {
+      checks.database = 'unreachable';
+    }
+    if (redis) checks.redis = await redis.ping().then((r) => r === 'PONG', () => 'unreachable');
+    checks.knowledgeBase = knowledge.entries().length > 0 || 'empty';
+    return { ok: !checks.shuttingDown && Object.entries(checks).every(([k, v]) => k === 'shuttingDown' || v === true), checks };
+  };
 
   const app = createHttpApp({
     config,
@@ -81,6 +128,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     conversations,
     limits,
     sessions,
+    ready,
+    metrics,
     endSession: (sessionHash) => {
       sessions.invalidate();
       agents.in(sessionRoom(sessionHash)).disconnectSockets(true);
@@ -93,7 +142,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, { config, store, conversations, limits, log });
+  setupVisitors(visitors, { config, store, conversations, limits, log, observe: metrics ? (event, s) => event === 'send' && metrics.botTurn.observe(s) : undefined });
   setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents);
 
@@ -102,20 +151,22 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  log.info({ port }, 'porsan listening');
+  log.info({ port, cluster: !!redis }, 'porsan listening');
 
-  let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready,
     close() {
+      // Graceful: /readyz says no at once; sockets are let go (their clients reconnect to another
+      // node behind the load balancer); this node's agents count as gone; then the rest closes.
       closing ??= (async () => {
         conversations.close();
-        await team.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
+        await team.close();
         await knowledge.close();
         await store.close();
+        await redis?.quit().catch(() => undefined);
       })();
       return closing;
     },
@@ -125,4 +176,18 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 /** Ranked entries for an agent's search: the engine's top entries with their confidences, best first. */
 function searchKnowledge(knowledge: KnowledgeService, query: string, locale?: Locale): KbHit[] {
   return knowledge.search(query, locale, 5).map(({ entry: e, score }) => ({ id: e.id, locale: e.locale, title: e.questions[0] ?? e.id, answer: e.answer, score }));
+}
+
+/**
+ * The first questions after a start would otherwise pay for the matcher's cold paths (lazy
+ * indexes, the JIT): ask it a spread of the knowledge base's own questions before serving.
+ */
+function warmUp(knowledge: KnowledgeService): void {
+  const entries = knowledge.entries();
+  const step = Math.max(1, Math.floor(entries.length / 300));
+  for (let i = 0; i < entries.length; i += step) {
+    const e = entries[i]!;
+    for (const q of e.questions.slice(0, 2)) knowledge.answer(q, e.locale);
+    knowledge.answer(`${e.questions[0] ?? ''} ?`.slice(0, 200), undefined);
+  }
 }

@@ -16,6 +16,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  PORSAN_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  PORSAN_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, 'letters, digits, :, ., _ and - only').default('porsan:'),
+  PORSAN_NODE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, ., _ and - only').optional(),
+  PORSAN_NODE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  PORSAN_METRICS: flag.default(true),
   PORSAN_KB_DIR: z.string().min(1).default('./knowledge-base'),
   PORSAN_KB_WATCH: flag.default(true),
   PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
@@ -76,6 +84,16 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite database. */
   databaseUrl: string | null;
+  /** Redis for everything several nodes share (fan-out, presence, limits); null: one process. */
+  redisUrl: string | null;
+  /** Every Redis key and stream this deployment uses starts with it. */
+  redisPrefix: string;
+  /** This node's name in the cluster (default: host, process and a random part). */
+  nodeId: string | null;
+  /** A node silent this long counts as dead: its agents' sockets stop counting. */
+  nodeTimeoutMs: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
   kbDir: string;
   kbWatch: boolean;
   kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
@@ -142,6 +160,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: resolve(e.PORSAN_DATA_DIR),
     databaseUrl: e.PORSAN_DATABASE_URL ?? null,
+    redisUrl: e.PORSAN_REDIS_URL ?? null,
+    redisPrefix: e.PORSAN_REDIS_PREFIX,
+    nodeId: e.PORSAN_NODE_ID ?? null,
+    nodeTimeoutMs: e.PORSAN_NODE_TIMEOUT_SECONDS * 1000,
+    metrics: e.PORSAN_METRICS,
     kbDir: resolve(e.PORSAN_KB_DIR),
     kbWatch: e.PORSAN_KB_WATCH,
     kbThresholds: {

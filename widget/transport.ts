@@ -115,6 +115,10 @@ export class ChatClient {
       },
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
+      // WebSocket first: one connection, so any node behind a load balancer can take it (no
+      // sticky sessions needed); long-polling only where WebSockets are blocked.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
     });
     const s = this.socket;
     s.on('connect', () => void this.welcome());

@@ -15,6 +15,9 @@ import { authorize } from './authorize.ts';
 import { apiHeaders, consoleHeaders, demoHeaders, widgetHeaders } from './headers.ts';
 import type { Team } from '../conversations/team.ts';
 import type { Conversations } from '../conversations/service.ts';
+import type { Metrics } from '../metrics.ts';
+import { clientAddress } from '../security/network.ts';
+import proxyaddr from 'proxy-addr';
 
 export interface HttpDeps {
   config: Config;
@@ -25,6 +28,9 @@ export interface HttpDeps {
   conversations: Conversations;
   limits: Limits;
   sessions: AgentSessions;
+  /** Readiness for /readyz (database, Redis, migrations, shutting down). */
+  ready: () => Promise<{ ok: boolean; checks: Record<string, boolean | string> }>;
+  metrics: Metrics | null;
   /** Ends one session's live sockets (logout). */
   endSession: (sessionHash: string) => void;
   /** A person's rights changed: cut their live sockets, and with `endSessions` log them out everywhere. */
@@ -38,8 +44,22 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.set('trust proxy', config.trustProxy.setting);
   app.use(apiHeaders(config));
 
+  // Liveness: the process answers. Readiness: it can serve (load balancers route by this one).
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', knowledgeBase: { entries: knowledge.entries().length, issues: knowledge.issues().length }, uptime: process.uptime() });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const r = await deps.ready();
+    res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not ready', checks: r.checks });
+  });
+  // Prometheus scrapes from inside the network: /metrics answers loopback and private addresses only.
+  const internal = proxyaddr.compile(['loopback', 'linklocal', 'uniquelocal', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']);
+  app.get('/metrics', async (req, res) => {
+    const metrics = deps.metrics;
+    if (!metrics || !internal(req.socket.remoteAddress ?? '', 0) || clientAddress(req, config.trustProxy) !== (req.socket.remoteAddress ?? '')) {
+      return res.status(404).json({ error: 'not_found', message: 'Not found.' });
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   // The embed script and the lazily loaded app: loaded from customers' sites, so CORS

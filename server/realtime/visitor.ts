@@ -33,6 +33,8 @@ export interface VisitorDeps {
   conversations: Conversations;
   limits: Limits;
   log: Logger;
+  /** Told how long each handled event took (metrics). */
+  observe?: (event: string, seconds: number) => void;
 }
 
 /** Spends one unit of `kind` for this address, as a domain refusal with a retry time. */
@@ -72,7 +74,7 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       handoff: () => spend(limits, 'handoff', address),
       leftMessage: () => spend(limits, 'leftMessage', address),
     };
-    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log };
+    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log, observe: deps.observe };
     const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: Visitor) => Promise<R | void>) =>
       handle(opts, event, s[event], async (input) => {
         const visitor = socket.data.visitor;

@@ -64,7 +64,7 @@ export async function startServerProcess(env: Record<string, string> = {}, opts:
   await until(async () => {
     if (!alive()) throw new Error(`server process exited during start:\n${out}`);
     return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-  }, 'the server process to answer /healthz', 30_000);
+  }, 'the server process to answer /healthz', 90_000);
   return {
     url,
     port,
