@@ -14,6 +14,7 @@ import { MessageRepo } from './messages.ts';
 import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
 export type { SessionAgent } from './agents.ts';
@@ -33,6 +34,8 @@ export class Store {
     readonly dialect: Dialect,
     /** Statements run so far (for tests and benchmarks that pin how many a turn costs). */
     readonly stats: { queries: number } = { queries: 0 },
+    /** SQLite only: the worker that checkpoints the write-ahead log off the event loop. */
+    readonly checkpointer: Checkpointer | null = null,
   ) {
     this.visitors = new VisitorRepo(db);
     this.conversations = new ConversationRepo(db, dialect);
@@ -51,6 +54,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    await this.checkpointer?.close();
   }
 }
 
@@ -63,8 +67,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  database.pragma('wal_autocheckpoint = 0');
   cachePreparedStatements(database);
-  return open(new SqliteDialect({ database }), 'sqlite');
+  return open(new SqliteDialect({ database }), 'sqlite', startCheckpointer(file));
 }
 
 /**
@@ -101,7 +106,7 @@ export async function openPostgresStore(connectionString: string, opts: { schema
   return open(new PostgresDialect({ pool }), 'postgres');
 }
 
-async function open(kysely: KyselyDialect, dialect: Dialect): Promise<Store> {
+async function open(kysely: KyselyDialect, dialect: Dialect, checkpointer: Checkpointer | null = null): Promise<Store> {
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: kysely,
@@ -110,7 +115,7 @@ async function open(kysely: KyselyDialect, dialect: Dialect): Promise<Store> {
     },
   });
   await migrateToLatest(db, dialect);
-  return new Store(db, dialect, stats);
+  return new Store(db, dialect, stats, checkpointer);
 }
 
 /** The configured store: PostgreSQL when a database URL is given, else embedded SQLite. */
