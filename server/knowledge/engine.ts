@@ -178,7 +178,8 @@ export class LocaleIndex {
   private docTypes: Array<Set<QuestionType>> = [];
   private scoreBuf: Float64Array; private gramBuf: Float64Array; private markBuf: Uint8Array;
 
-  constructor(locale: Locale, entries: KbEntry[]) {
+  /** `learned`: extra wordings per entry id, indexed as questions of that entry (see LearnedWording). */
+  constructor(locale: Locale, entries: KbEntry[], learned?: ReadonlyMap<string, readonly string[]>) {
     this.locale = locale;
     this.entries = entries;
     const n = entries.length;
@@ -198,7 +199,7 @@ export class LocaleIndex {
       const gtf = new Map<string, number>();
       const types = new Set<QuestionType>();
       this.docTypes.push(types);
-      for (const q of e.questions) {
+      for (const q of learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions) {
         for (const t of questionTypes(q, locale)) types.add(t);
         const a = analyze(q, locale);
         a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
