@@ -45,10 +45,13 @@ export async function loadDomain(d: Domain): Promise<LoadedDomain> {
   return { ...d, entries, queries: readJsonl<EvalQuery>(d.setFile) };
 }
 
-/** The blind person-request set (requests for a person and near-misses), if present. */
-export interface PersonQuery { q: string; locale?: Locale; kind: string }
-export function personRequestFiles(): string[] {
+/** The blind person-request set: requests for a person, and near-misses that are none. */
+export interface PersonQuery { q: string; locale?: Locale; kind: string; request: boolean }
+export function personRequests(): PersonQuery[] {
   const dir = resolve(FIXTURES, 'person-requests');
-  if (!existsSync(dir)) return [];
-  return ['requests.jsonl', 'near-misses.jsonl', 'queries.jsonl'].map((f) => resolve(dir, f)).filter((f) => existsSync(f));
+  const read = (f: string, request: boolean) => (existsSync(resolve(dir, f)) ? readJsonl<Omit<PersonQuery, 'request'>>(resolve(dir, f)).map((q) => ({ ...q, request })) : []);
+  return [...read('requests.jsonl', true), ...read('near-misses.jsonl', false)];
 }
+
+/** The demo shop's KB (fa, ar, en, each with a talk-to-a-person entry): where the person-request set is asked. */
+export const DEMO_KB = resolve(ROOT, 'knowledge-base');
