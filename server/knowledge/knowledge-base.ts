@@ -200,7 +200,7 @@ export class KnowledgeBase {
   /** What the bot does with a message (see `Decision`). */
   decide(question: string, locale?: Locale): Answer {
     const p = this.prepare(question, locale);
-    const human = detectHumanRequest(p.text, p.locale);
+    const human = detectHumanRequest(p.text, p.locale, question);
     if (human.human) {
       return { decision: 'human', locale: p.locale, entry: this.humanEntries.get(p.locale) ?? null, score: human.strength, suggestions: [], candidates: [] };
     }
