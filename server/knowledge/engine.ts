@@ -1,7 +1,6 @@
 // Retrieval: per-locale inverted index with BM25F over normalized, stemmed terms (questions
 // weighted above tags above answer text), a character-trigram similarity for robustness, and
-// fuse.js fuzzy expansion of query terms the index has never seen (typos), cached.
-import Fuse from 'fuse.js';
+// the typo channel (typos.ts) for query words the index has never seen.
 import type { Locale } from '../../protocol/index.ts';
 import { analyze, rawTokens, sentences, stemAr } from './normalize.ts';
 import { ALL_SYNONYM_GROUPS } from './thesaurus.ts';
@@ -65,6 +64,10 @@ function withinOneEdit(a: string, b: string, swaps = false): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 import { persianSkeleton } from './language.ts';
+import { grams, TypoChannel } from './typos.ts';
+import { repairTexting } from './texting.ts';
+import { isNegated } from './negation.ts';
+import { actionSides, contrasts } from './contrast.ts';
 import type { KbEntry } from './types.ts';
 import { questionTypes, typeAgreement, typesOfTokens, type QuestionType } from './question-type.ts';
 
@@ -77,20 +80,6 @@ export const RETRIEVAL = {
   fieldWeight: { questions: 1.0, tags: 0.5, answer: 0.3 },
   /** Weight of the character-trigram similarity added to the normalized BM25 score. */
   ngramWeight: 0.35,
-  /** Fuzzy expansion: fuse.js score cut-off (0 = exact, 1 = anything) and how many expansions per term. */
-  fuzzyMaxScore: 0.34,
-  fuzzyMaxExpansions: 2,
-  /** Terms shorter than this are never fuzzy-expanded (too ambiguous). */
-  fuzzyMinLength: 3,
-  /** Stricter cut-off for terms of at most fuzzyShortLength letters (short terms collide easily). */
-  fuzzyMaxScoreShort: 0.2,
-  fuzzyShortLength: 3,
-  /** How many vocabulary terms the trigram pre-filter hands to fuse.js. */
-  fuzzyCandidates: 24,
-  /** Words at least this long that are one edit (or one swap) away from a KB word are taken as that word… */
-  singleEditMinLength: 4,
-  /** …with this weight (a typo, not an exact match). */
-  singleEditWeight: 0.9,
   /** Weight of query terms unknown to the KB in the coverage denominator (0 = ignore, 1 = full idf). */
   unknownTermWeight: 0.8,
   /** Trigrams found in more than this share of the entries are skipped (no signal, long lists). */
@@ -136,6 +125,10 @@ export interface Candidate {
   maxMiss: number;
   /** do the query and the entry's questions ask for the same kind of answer (+1), different kinds (−1), or unknown (0) */
   typeMatch: number;
+  /** 1 when the query is negated and none of the entry's questions is, or the other way round */
+  negMismatch: number;
+  /** 1 when the query asks for an action whose opposite the entry's questions ask for (contrast.ts) */
+  contrast: number;
 }
 
 export interface SearchResult {
@@ -145,13 +138,6 @@ export interface SearchResult {
   candidates: Candidate[];
 }
 
-function grams(word: string): string[] {
-  const w = `#${word}#`;
-  if (w.length <= 3) return [w];
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= w.length; i++) out.push(w.slice(i, i + 3));
-  return out;
-}
 
 /** Spoken Persian possessive and object endings ("our", "your", "their", "my … (object)"), longest first. */
 const FA_SPOKEN_ENDINGS = ['هامون', 'هاتون', 'هاشون', 'امون', 'اتون', 'اشون', 'مون', 'تون', 'شون', 'امو', 'مو', 'تو', 'شو', 'رو', 'و'];
@@ -167,15 +153,16 @@ export class LocaleIndex {
   private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>> }>> = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
-  /** surface words of the KB (fuzzy vocabulary) and the index term each one maps to */
-  private vocab: string[] = [];
+  /** surface words of the KB and the index term each one maps to */
   private wordTerm = new Map<string, string>();
-  private vocabGrams = new Map<string, number[]>();
-  private fuzzyCache = new Map<string, Array<[string, number]>>();
+  private typos: TypoChannel;
   private skeletons = new Map<string, Map<string, number>>();
   private synonyms = new Map<string, string[]>();
   private docTerms: Array<Map<string, [number, number, number]>> = [];
   private docTypes: Array<Set<QuestionType>> = [];
+  /** per entry: the share of its questions that are negated, and the actions they ask for */
+  private docNeg: number[] = [];
+  private docActions: Array<Set<string>> = [];
   private scoreBuf: Float64Array; private gramBuf: Float64Array; private markBuf: Uint8Array;
 
   /** `learned`: extra wordings per entry id, indexed as questions of that entry (see LearnedWording). */
@@ -199,9 +186,12 @@ export class LocaleIndex {
       const gtf = new Map<string, number>();
       const types = new Set<QuestionType>();
       this.docTypes.push(types);
-      for (const q of learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions) {
+      const qs = learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions;
+      let negatedQs = 0;
+      for (const q of qs) {
         for (const t of questionTypes(q, locale)) types.add(t);
         const a = analyze(q, locale);
+        if (isNegated(a.tokens, locale)) negatedQs++;
         a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
         qts.push(a.terms);
         add(a.terms, 0);
@@ -213,6 +203,8 @@ export class LocaleIndex {
         }
       }
       this.questionTerms.push(qts);
+      this.docNeg.push(negatedQs / Math.max(1, qs.length));
+      this.docActions.push(actionSides(qts.flat(), locale));
       const tagTerms = e.tags.flatMap((t) => analyze(t.replace(/[-_]/g, ' '), locale).terms);
       add(tagTerms, 1);
       this.lenT[d] = tagTerms.length;
@@ -244,14 +236,7 @@ export class LocaleIndex {
         return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))) };
       }),
     );
-    this.vocab = [...this.wordTerm.keys()];
-    this.vocab.forEach((t, i) => {
-      for (const g of grams(t)) {
-        let l = this.vocabGrams.get(g);
-        if (!l) { l = []; this.vocabGrams.set(g, l); }
-        l.push(i);
-      }
-    });
+    this.typos = new TypoChannel(locale, [...this.wordTerm.keys()], this.wordTerm);
     for (const g of ALL_SYNONYM_GROUPS[locale]) {
       const stems = [...new Set(g.split(' ').flatMap((w) => analyze(w, locale).terms))];
       for (const a of stems) {
@@ -286,54 +271,14 @@ export class LocaleIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /**
-   * Index terms whose surface words are close to an unknown word (typo tolerance): trigram
-   * pre-filter over the KB's words, then fuse.js scores the few candidates. Cached per word.
-   */
-  fuzzy(term: string): Array<[string, number]> {
-    const cached = this.fuzzyCache.get(term);
-    if (cached) return cached;
-    let result: Array<[string, number]> = [];
-    if (term.length >= RETRIEVAL.fuzzyMinLength && !/^\d+$/.test(term)) {
-      const counts = new Map<number, number>();
-      for (const g of grams(term)) {
-        const l = this.vocabGrams.get(g);
-        if (!l || l.length > 2000) continue;
-        for (const i of l) counts.set(i, (counts.get(i) ?? 0) + 1);
-      }
-      const pool = [...counts.entries()]
-        // (a short word inside a longer one is no typo of it: رند is not دارند)
-        .filter(([i]) => Math.abs(this.vocab[i].length - term.length) <= (term.length <= RETRIEVAL.fuzzyShortLength ? 1 : 2))
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, RETRIEVAL.fuzzyCandidates)
-        .map(([i]) => this.vocab[i]);
-      // a single slip (insertion, deletion, substitution or swap of two neighbours) of a KB word is
-      // by far the most common typo: such words win outright over looser fuse.js matches
-      // (short words: only a dropped letter, a swap or an extra final letter — a suffix: روزه/روز — since a
-      // changed letter often makes another real word: cars/card)
-      const near = term.length < RETRIEVAL.singleEditMinLength ? []
-        : term.length < RETRIEVAL.singleEditMinLength + 1 ? pool.filter((w) => w.length === term.length + 1 ? withinOneEdit(term, w) : w.length === term.length ? isSwap(term, w) : w === term.slice(0, -1))
-        : pool.filter((w) => withinOneEdit(term, w, true));
-      if (near.length) {
-        result = near
-          .map((w): [string, number] => [this.wordTerm.get(w)!, RETRIEVAL.singleEditWeight])
-          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
-          .slice(0, RETRIEVAL.fuzzyMaxExpansions);
-      } else if (pool.length) {
-        const fuse = new Fuse(pool, { includeScore: true, threshold: RETRIEVAL.fuzzyMaxScore, ignoreLocation: true, minMatchCharLength: 2, isCaseSensitive: true });
-        result = fuse
-          .search(term)
-          .filter((r) => (r.score ?? 1) <= (term.length <= RETRIEVAL.fuzzyShortLength ? RETRIEVAL.fuzzyMaxScoreShort : RETRIEVAL.fuzzyMaxScore))
-          // penalize length differences fuse ignores (a term matching inside a longer word)
-          .map((r): [string, number] => [this.wordTerm.get(r.item)!, (1 - (r.score ?? 1)) * (1 - 0.15 * Math.abs(r.item.length - term.length))])
-          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
-          .slice(0, RETRIEVAL.fuzzyMaxExpansions);
-      }
-    }
-    if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
-    this.fuzzyCache.set(term, result);
-    return result;
+  /** Mistyped function words read as meant (texting.ts), leaving the KB's own words alone. */
+  private repairTexting(text: string): string {
+    return repairTexting(text, this.locale, (w) => this.words.has(w) || this.wordTerm.has(w));
+  }
+
+  /** Index terms an unknown word is likely a slip of, with weights (see typos.ts). */
+  fuzzy(word: string): Array<[string, number]> {
+    return this.typos.expand(word);
   }
 
   /**
@@ -392,19 +337,21 @@ export class LocaleIndex {
    * Query terms with weights: in a multi-sentence message, sentences that ask something count fully,
    * context less; and the kinds of answer asked for (from the asking sentences, when there are some).
    */
-  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[]; types: Set<QuestionType> } {
+  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[]; types: Set<QuestionType>; negated: boolean } {
     const segs = sentences(text);
-    const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
+    const weighted: Array<{ terms: string[]; words: string[]; w: number; question?: boolean }> = [];
     const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
     const asking: string[] = [];
     if (anyQuestion) {
       for (const sg of segs) {
-        const a = analyze(sg.text, this.locale);
+        const a = analyze(this.repairTexting(sg.text), this.locale);
         if (sg.question) asking.push(...a.tokens);
-        weighted.push({ ...this.repairWords(a), w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
+        weighted.push({ ...this.repairWords(a), w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight, question: sg.question });
       }
+      // a question sentence of a word or less ("should I?") says too little: the context counts in full
+      if (weighted.filter((x) => x.question).reduce((n, x) => n + x.terms.length, 0) < 2) for (const x of weighted) x.w = 1;
     } else {
-      const a = analyze(text, this.locale);
+      const a = analyze(this.repairTexting(text), this.locale);
       asking.push(...a.tokens);
       weighted.push({ ...this.repairWords(a), w: 1 });
     }
@@ -418,11 +365,11 @@ export class LocaleIndex {
       });
       words.push(...seg.words);
     }
-    return { uniq, qw, words, surface, types: typesOfTokens(asking, this.locale) };
+    return { uniq, qw, words, surface, types: typesOfTokens(asking, this.locale), negated: isNegated(asking, this.locale) };
   }
 
   search(text: string, limit: number = RETRIEVAL.rerankDepth): SearchResult {
-    const { uniq, qw, words, surface, types: qTypes } = this.queryTerms(text);
+    const { uniq, qw, words, surface, types: qTypes, negated } = this.queryTerms(text);
     const terms = uniq;
     const n = this.entries.length;
     const unknown: string[] = [];
@@ -505,6 +452,7 @@ export class LocaleIndex {
     for (const [d] of top) gramOf.set(d, gDen > 0 ? gsim[d] / gDen : 0);
     for (const d of touched) { scores[d] = 0; gsim[d] = 0; mark[d] = 0; }
     const idf0 = this.idf(0) || 1;
+    const qActions = actionSides(uniq, this.locale);
     const qGrams = uniq.map((t) => new Set(grams(t)));
     const candidates: Candidate[] = top.map(([d, score]) => {
       const tf = this.docTerms[d];
@@ -521,7 +469,7 @@ export class LocaleIndex {
       coverage /= denom; qCoverage /= denom;
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
-      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]) };
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]), negMismatch: negated ? (this.docNeg[d] > 0 ? 0 : 1) : this.docNeg[d] >= 0.5 ? 1 : 0, contrast: qActions.size && contrasts(qActions, this.docActions[d]) ? 1 : 0 };
     });
     // rerank: a candidate whose questions ask for the kind of answer the query asks for (a time, a price,
     // a procedure…) moves ahead of one that asks for another kind

@@ -59,13 +59,13 @@ export function neighbourKeys(a: string, b: string): boolean {
   return NEIGHBOURS.get(a)?.has(b) ?? false;
 }
 
-/** Letters commonly swapped for each other by sound in Arabic script (ض/ظ/ذ/ز, س/ص/ث, ت/ط, ه/ح, ا/ع, ق/غ). */
-const SOUND_GROUPS = ['ضظذز', 'سصث', 'تط', 'هح', 'اع', 'قغ'];
-const SOUND = groupMap(SOUND_GROUPS);
+/** Letters commonly swapped for each other by sound in Arabic script. */
+const SOUND_PAIRS = ['ضظ', 'ضد', 'ظذ', 'ظز', 'ذز', 'ذد', 'سص', 'سث', 'صث', 'تط', 'هح', 'حع', 'اع', 'اه', 'قغ', 'قک', 'طت'];
+const SOUND = new Set(SOUND_PAIRS.flatMap(([a, b]) => [a + b, b + a]));
 
 /** A plausible slip of one letter for another: same dotless shape, neighbouring key, or same sound. */
 export function likelySlip(a: string, b: string): boolean {
-  return sameRasm(a, b) || neighbourKeys(a, b) || (SOUND.has(a) && SOUND.get(a) === SOUND.get(b));
+  return sameRasm(a, b) || neighbourKeys(a, b) || SOUND.has(a + b);
 }
 
 /**
