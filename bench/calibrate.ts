@@ -22,7 +22,7 @@ export async function collectCases(): Promise<{ names: string[]; cases: Case[] }
     names.push(d.name);
     for (const query of ld.queries) {
       const ev = kb.evidence(query.q, query.locale);
-      cases.push({ domain: d.name, query, human: detectHumanRequest(ev.text, ev.locale).human, ev });
+      cases.push({ domain: d.name, query, human: detectHumanRequest(ev.text, ev.locale, query.q).human, ev });
     }
   }
   return { names, cases };
@@ -46,7 +46,7 @@ function rows(cases: readonly Case[], m: ConfidenceModel, depth: number): { x: n
 }
 
 /** L2-regularized logistic regression by Newton's method (bias unpenalized). */
-export function fitLogistic(x: number[][], y: number[], w: number[], l2: number): { coef: number[]; bias: number } {
+export function fitLogistic(x: number[][], y: number[], w: number[], l2: number, offset: number[] = []): { coef: number[]; bias: number } {
   const k = x[0]?.length ?? 0;
   let beta = new Array(k + 1).fill(0);
   for (let iter = 0; iter < 50; iter++) {
@@ -54,7 +54,7 @@ export function fitLogistic(x: number[][], y: number[], w: number[], l2: number)
     const H = Array.from({ length: k + 1 }, () => new Array(k + 1).fill(0));
     for (let i = 0; i < x.length; i++) {
       const xi = [...x[i], 1];
-      let z = 0;
+      let z = offset[i] ?? 0;
       for (let j = 0; j <= k; j++) z += beta[j] * xi[j];
       const p = 1 / (1 + Math.exp(-z));
       const r = w[i] * (p - y[i]), s = w[i] * p * (1 - p);
@@ -93,21 +93,31 @@ function solve(A: number[][], b: number[]): number[] {
 export let FIT_DEPTH = 3;
 export function setFitDepth(d: number): void { FIT_DEPTH = d; }
 
+/**
+ * Weights set by rule, not fitted: too few queries show them for a fit, and what they mean is
+ * clear — an entry asking for the opposite action is never the answer on its own.
+ */
+export const FIXED_WEIGHTS: Partial<Record<(typeof FEATURES)[number], number>> = { contrast: -3 };
+
 export function fitModel(cases: readonly Case[], l2 = 1): ConfidenceModel {
   const { x, y, w } = rows(cases, CONFIDENCE_MODEL, FIT_DEPTH);
-  const { coef, bias } = fitLogistic(x, y, w, l2);
+  const free = FEATURES.map((f, i) => [f, i] as const).filter(([f]) => FIXED_WEIGHTS[f] === undefined);
+  const offset = x.map((row) => FEATURES.reduce((z, f, i) => z + (FIXED_WEIGHTS[f] ?? 0) * row[i], 0));
+  const fit = fitLogistic(x.map((row) => free.map(([, i]) => row[i])), y, w, l2, offset);
+  const coef = FEATURES.map((f) => FIXED_WEIGHTS[f] ?? fit.coef[free.findIndex(([g]) => g === f)]);
+  const bias = fit.bias;
   const weights = Object.fromEntries(FEATURES.map((f, i) => [f, round(coef[i])])) as Record<(typeof FEATURES)[number], number>;
   return { ...CONFIDENCE_MODEL, weights, bias: round(bias) };
 }
 
-export interface DomainFigures { n: number; inScope: number; right: number; wrong: number; oos: number; oosAnswered: number; offered: number; confirm: number; confirmRight: number; suggest: number }
+export interface DomainFigures { n: number; inScope: number; right: number; wrong: number; oos: number; oosAnswered: number; offered: number; confirm: number; confirmRight: number; suggest: number; oosConfirm: number }
 
 /** The engine's decisions on the cases under a model and config, per domain. */
 export function figures(cases: readonly Case[], model: ConfidenceModel, config: MatchConfig): Map<string, DomainFigures> {
   const out = new Map<string, DomainFigures>();
   for (const c of cases) {
     let f = out.get(c.domain);
-    if (!f) { f = { n: 0, inScope: 0, right: 0, wrong: 0, oos: 0, oosAnswered: 0, offered: 0, confirm: 0, confirmRight: 0, suggest: 0 }; out.set(c.domain, f); }
+    if (!f) { f = { n: 0, inScope: 0, right: 0, wrong: 0, oos: 0, oosAnswered: 0, offered: 0, confirm: 0, confirmRight: 0, suggest: 0, oosConfirm: 0 }; out.set(c.domain, f); }
     f.n++;
     const ranked = scoreEvidence(c.ev, model).slice(0, ANSWER_CANDIDATES).map((r) => ({ entry: r.entry, score: r.confidence }));
     const d = c.human ? null : decide(ranked, config);
@@ -115,6 +125,7 @@ export function figures(cases: readonly Case[], model: ConfidenceModel, config: 
     if (c.query.expect === null) {
       f.oos++;
       if (c.human || id !== null) f.oosAnswered++;
+      if (d?.decision === 'confirm') f.oosConfirm++;
       continue;
     }
     f.inScope++;
@@ -188,6 +199,28 @@ export function chooseByHeldOut(names: readonly string[], cases: readonly Case[]
   });
 }
 
+const CONFIRM_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const CONFIRM_MARGINS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+/** The middle band must be right this often (pooled over the held-out domains) … */
+export const CONFIRM_PRECISION = 0.8;
+
+/**
+ * The middle band: with the answer point fixed, the confirm point that puts the most right entries
+ * to confirmation while at least CONFIRM_PRECISION of the entries put to confirmation are right.
+ */
+export function chooseConfirmPoint(evaluate: (p: { confirmThreshold: number; confirmMargin: number }) => Map<string, DomainFigures>): { confirmThreshold: number; confirmMargin: number; precision: number } {
+  let best = { confirmThreshold: 0.6, confirmMargin: 0.2, precision: 0, right: -1 };
+  for (const confirmMargin of CONFIRM_MARGINS) {
+    for (const confirmThreshold of CONFIRM_GRID) {
+      const figs = [...evaluate({ confirmThreshold, confirmMargin }).values()];
+      const right = figs.reduce((n, f) => n + f.confirmRight, 0), all = figs.reduce((n, f) => n + f.confirm + f.oosConfirm, 0);
+      const precision = all ? right / all : 1;
+      if (precision >= CONFIRM_PRECISION && right > best.right) best = { confirmThreshold, confirmMargin, precision, right };
+    }
+  }
+  return best;
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -204,6 +237,9 @@ if (process.argv[1]?.endsWith('bench/calibrate.ts')) {
   const point = chooseByHeldOut(names, cases, DEFAULT_MATCH_CONFIG, l2);
   const model = fitModel(cases, l2);
   console.log(`\noperating point by the worst held-out domain: answer ≥ ${point.answerThreshold.toFixed(2)}, lead ≥ ${point.answerMargin}${point.feasible ? '' : ' (NO point keeps the bounds on every domain: best effort)'}`);
+  const models = new Map(names.map((n) => [n, fitModel(cases.filter((c) => c.domain !== n), l2)]));
+  const confirm = chooseConfirmPoint((p) => new Map(names.map((n) => [n, figures(cases.filter((c) => c.domain === n), models.get(n)!, { ...DEFAULT_MATCH_CONFIG, ...point, ...p }).get(n)!])));
+  console.log(`middle band (held-out precision ≥ ${CONFIRM_PRECISION}): confirm ≥ ${confirm.confirmThreshold}, lead ≥ ${confirm.confirmMargin} (held-out precision ${(100 * confirm.precision).toFixed(1)}%)`);
   console.log('model fitted on all domains:');
   console.log(JSON.stringify({ weights: model.weights, bias: model.bias }));
   const all = figures(cases, model, { ...DEFAULT_MATCH_CONFIG, ...point });

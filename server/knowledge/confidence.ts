@@ -15,9 +15,11 @@ import type { Candidate } from './engine.ts';
  * - long: 1 for long messages;
  * - maxMiss: idf (relative to the rarest) of the most specific query term the entry lacks;
  * - typeMatch: +1 / −1 when query and entry ask for the same / a different kind of answer;
- * - gram: character-trigram similarity with the entry's questions.
+ * - gram: character-trigram similarity with the entry's questions;
+ * - negMismatch: the query is negated and the entry's questions are not, or the other way round;
+ * - contrast: the query asks for an action whose opposite the entry's questions ask for.
  */
-export const FEATURES = ['qSim', 'coverage', 'qCoverage', 'lead', 'behind', 'shortLength', 'longRecall', 'long', 'maxMiss', 'typeMatch', 'gram'] as const;
+export const FEATURES = ['qSim', 'coverage', 'qCoverage', 'lead', 'behind', 'shortLength', 'longRecall', 'long', 'maxMiss', 'typeMatch', 'gram', 'negMismatch', 'contrast'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface ConfidenceModel {
@@ -34,8 +36,8 @@ export interface ConfidenceModel {
  * knowledge README).
  */
 export const CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  weights: Object.freeze({ qSim: 1.626, coverage: 2.508, qCoverage: 0.839, lead: 3.669, behind: -4.623, shortLength: 0.763, longRecall: 1.075, long: 1.18, maxMiss: 0.137, typeMatch: -0.04, gram: 1.244 }),
-  bias: -4.244,
+  weights: Object.freeze({ qSim: 1.661, coverage: 2.105, qCoverage: 0.374, lead: 4.108, behind: -4.731, shortLength: 1.002, longRecall: 1.042, long: 1.663, maxMiss: 0.961, typeMatch: -0.122, gram: 1.6, negMismatch: 0.172, contrast: -3 }),
+  bias: -4.962,
   longMessageTerms: 8,
   marginFloor: 0.5,
   queryLengthCap: 6,
@@ -59,6 +61,8 @@ export function features(c: Candidate, runnerUp: Candidate | undefined, queryTer
     c.maxMiss,
     c.typeMatch,
     c.gram,
+    c.negMismatch,
+    c.contrast,
   ];
 }
 

@@ -6,8 +6,6 @@ import type { Decision, KbEntry, MatchConfig, RankedEntry } from './types.ts';
 /** Maximum number of suggestions offered (`suggest`, `none`), and besides the entry to confirm. */
 export const MAX_SUGGESTIONS = 3;
 export const MAX_CONFIRM_SUGGESTIONS = 2;
-/** Candidates at or above this share of the suggest threshold are offered with a better one. */
-export const SUGGEST_FLOOR_RATIO = 0.5;
 
 export interface PolicyResult {
   decision: Exclude<Decision, 'human'>;
@@ -21,7 +19,7 @@ export function decide(ranked: readonly RankedEntry[], config: MatchConfig): Pol
   const top = ranked[0];
   if (!top) return { decision: 'none', entry: null, score: 0, suggestions: [] };
   const lead = top.score - (ranked[1]?.score ?? 0);
-  const floor = config.suggestThreshold * SUGGEST_FLOOR_RATIO;
+  const floor = config.offerThreshold;
   const others = ranked.slice(1).filter((r) => r.score >= floor).map((r) => r.entry);
   if (top.score >= config.answerThreshold && lead >= config.answerMargin) {
     return { decision: 'answer', entry: top.entry, score: top.score, suggestions: [] };

@@ -16,11 +16,12 @@ import type { Answer, KbEntry, LearnedWording, LegacyAnswer, MatchConfig, Ranked
  * PORSAN_KB_SUGGEST_THRESHOLD (mapped by the server) or the config of `openKnowledge`.
  */
 export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
-  answerThreshold: 0.88,
+  answerThreshold: 0.91,
   answerMargin: 0.05,
   confirmThreshold: 0.55,
-  confirmMargin: 0.15,
+  confirmMargin: 0.4,
   suggestThreshold: 0.5,
+  offerThreshold: 0.1,
 });
 
 /** Only the first this-many characters of a message are analyzed (bounds the cost of pasted walls of text). */
@@ -166,7 +167,8 @@ export class KnowledgeBase {
         for (const sg of segs) {
           if (!sg.question) continue;
           const r = idx.search(sg.text);
-          parts.push({ candidates: keep(r.candidates).slice(0, 2), terms: r.terms.length });
+          // (a one-word question — "how do I pay with it?" — says too little on its own)
+          if (r.terms.length >= 2) parts.push({ candidates: keep(r.candidates).slice(0, 2), terms: r.terms.length });
         }
       }
     }

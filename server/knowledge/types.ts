@@ -74,4 +74,6 @@ export interface MatchConfig {
   confirmMargin: number;
   /** score at or above which (and below the answer) the bot offers suggestions */
   suggestThreshold: number;
+  /** entries below this score are never offered (as suggestions or alongside an entry to confirm) */
+  offerThreshold: number;
 }

@@ -9,7 +9,7 @@ let kb: KnowledgeBase;
 beforeAll(async () => { kb = (await loadKnowledgeBase(FIXTURE)).kb; });
 
 const entry = (id: string): KbEntry => ({ id, locale: 'en', questions: [id], tags: [], answer: id, file: `en/${id}.md` });
-const cfg = { ...DEFAULT_MATCH_CONFIG, answerThreshold: 0.8, answerMargin: 0.1, confirmThreshold: 0.5, confirmMargin: 0.2, suggestThreshold: 0.4 };
+const cfg = { ...DEFAULT_MATCH_CONFIG, answerThreshold: 0.8, answerMargin: 0.1, confirmThreshold: 0.5, confirmMargin: 0.2, suggestThreshold: 0.4, offerThreshold: 0.2 };
 
 describe('decision policy', () => {
   it('answers only when the runner-up is clearly behind', () => {
