@@ -51,8 +51,20 @@ function isKnownWord(tok: string): boolean {
   return EN_KNOWN_WORDS.has(tok) || FA_STOP.has(tok) || AR_STOP.has(tok) || FA_COLLOQUIAL[tok] !== undefined || AR_DIALECT[tok] !== undefined;
 }
 
-/** A mistyped role word: one slip from a word of the table (four-letter words: no free substitution). */
+const TYPO_CACHE = new Map<Map<string, Set<HumanRole>>, Map<string, Set<HumanRole> | undefined>>();
+
+/** A mistyped role word: one slip from a word of the table (four-letter words: no free substitution). Cached. */
 function typoRoles(tok: string, table: Map<string, Set<HumanRole>>): Set<HumanRole> | undefined {
+  let cache = TYPO_CACHE.get(table);
+  if (!cache) { cache = new Map(); TYPO_CACHE.set(table, cache); }
+  if (cache.has(tok)) return cache.get(tok);
+  if (cache.size > 20_000) cache.clear();
+  const roles = findTypoRoles(tok, table);
+  cache.set(tok, roles);
+  return roles;
+}
+
+function findTypoRoles(tok: string, table: Map<string, Set<HumanRole>>): Set<HumanRole> | undefined {
   if (tok.length < 4 || /\d/.test(tok) || isKnownWord(tok)) return undefined;
   for (const [w, roles] of table) {
     if (w.length < 4 || Math.abs(w.length - tok.length) > 1 || w[0] !== tok[0] && w[1] !== tok[1]) continue;
