@@ -95,9 +95,10 @@ export function setFitDepth(d: number): void { FIT_DEPTH = d; }
 
 /**
  * Weights set by rule, not fitted: too few queries show them for a fit, and what they mean is
- * clear — an entry asking for the opposite action is never the answer on its own.
+ * clear — an entry asking for the opposite action is never the answer on its own, and a query that
+ * is one of the entry's own questions is answered by it.
  */
-export const FIXED_WEIGHTS: Partial<Record<(typeof FEATURES)[number], number>> = { contrast: -3 };
+export const FIXED_WEIGHTS: Partial<Record<(typeof FEATURES)[number], number>> = { contrast: -3, exact: 3 };
 
 export function fitModel(cases: readonly Case[], l2 = 1): ConfidenceModel {
   const { x, y, w } = rows(cases, CONFIDENCE_MODEL, FIT_DEPTH);

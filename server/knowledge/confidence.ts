@@ -17,9 +17,10 @@ import type { Candidate } from './engine.ts';
  * - typeMatch: +1 / −1 when query and entry ask for the same / a different kind of answer;
  * - gram: character-trigram similarity with the entry's questions;
  * - negMismatch: the query is negated and the entry's questions are not, or the other way round;
- * - contrast: the query asks for an action whose opposite the entry's questions ask for.
+ * - contrast: the query asks for an action whose opposite the entry's questions ask for;
+ * - exact: the query is one of the entry's questions, word for word after normalization.
  */
-export const FEATURES = ['qSim', 'coverage', 'qCoverage', 'lead', 'behind', 'shortLength', 'longRecall', 'long', 'maxMiss', 'typeMatch', 'gram', 'negMismatch', 'contrast'] as const;
+export const FEATURES = ['qSim', 'coverage', 'qCoverage', 'lead', 'behind', 'shortLength', 'longRecall', 'long', 'maxMiss', 'typeMatch', 'gram', 'negMismatch', 'contrast', 'exact'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 export interface ConfidenceModel {
@@ -36,12 +37,15 @@ export interface ConfidenceModel {
  * knowledge README).
  */
 export const CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  weights: Object.freeze({ qSim: 1.661, coverage: 2.105, qCoverage: 0.374, lead: 4.108, behind: -4.731, shortLength: 1.002, longRecall: 1.042, long: 1.663, maxMiss: 0.961, typeMatch: -0.122, gram: 1.6, negMismatch: 0.172, contrast: -3 }),
-  bias: -4.962,
+  weights: Object.freeze({ qSim: 1.64, coverage: 2.114, qCoverage: 0.375, lead: 4.09, behind: -4.733, shortLength: 1.004, longRecall: 1.045, long: 1.661, maxMiss: 0.974, typeMatch: -0.122, gram: 1.584, negMismatch: 0.173, contrast: -3, exact: 3 }),
+  bias: -4.968,
   longMessageTerms: 8,
   marginFloor: 0.5,
   queryLengthCap: 6,
 });
+
+/** Question similarity at which the query is one of the entry's questions (all terms matched exactly, nothing else). */
+export const EXACT_SIMILARITY = 0.999;
 
 /** The feature vector of a candidate (in FEATURES order). `runnerUp` is the best other candidate. */
 export function features(c: Candidate, runnerUp: Candidate | undefined, queryTerms: number, m: ConfidenceModel = CONFIDENCE_MODEL): number[] {
@@ -63,6 +67,7 @@ export function features(c: Candidate, runnerUp: Candidate | undefined, queryTer
     c.gram,
     c.negMismatch,
     c.contrast,
+    c.qSim >= EXACT_SIMILARITY ? 1 : 0,
   ];
 }
 

@@ -52,3 +52,11 @@ describe('demo shop regressions', () => {
     expect(offered(kb.decide(q, 'ar'))).toContain('return-policy-ar');
   });
 });
+
+describe('the knowledge base\'s own wording', () => {
+  it('answers a question that is one of an entry\'s questions, even with a close runner-up', () => {
+    const a = kb.decide('When will my order arrive?', 'en'); // "Can I pay when the order arrives?" shares most of its words
+    expect(a.decision).toBe('answer');
+    expect(a.entry?.id).toBe('shipping-time-en');
+  });
+});
