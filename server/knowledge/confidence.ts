@@ -37,8 +37,8 @@ export interface ConfidenceModel {
  * knowledge README).
  */
 export const CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  weights: Object.freeze({ qSim: 1.64, coverage: 2.114, qCoverage: 0.375, lead: 4.09, behind: -4.733, shortLength: 1.004, longRecall: 1.045, long: 1.661, maxMiss: 0.974, typeMatch: -0.122, gram: 1.584, negMismatch: 0.173, contrast: -3, exact: 3 }),
-  bias: -4.968,
+  weights: Object.freeze({ qSim: 1.649, coverage: 2.138, qCoverage: 0.381, lead: 4.078, behind: -4.779, shortLength: 1.011, longRecall: 1.089, long: 1.619, maxMiss: 0.987, typeMatch: -0.116, gram: 1.567, negMismatch: 0.18, contrast: -3, exact: 3 }),
+  bias: -4.995,
   longMessageTerms: 8,
   marginFloor: 0.5,
   queryLengthCap: 6,

@@ -16,12 +16,12 @@ import type { Answer, KbEntry, LearnedWording, LegacyAnswer, MatchConfig, Ranked
  * PORSAN_KB_SUGGEST_THRESHOLD (mapped by the server) or the config of `openKnowledge`.
  */
 export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
-  answerThreshold: 0.91,
+  answerThreshold: 0.89,
   answerMargin: 0.05,
-  confirmThreshold: 0.55,
-  confirmMargin: 0.4,
+  confirmThreshold: 0.6,
+  confirmMargin: 0.1,
   suggestThreshold: 0.5,
-  offerThreshold: 0.1,
+  offerThreshold: 0.05,
 });
 
 /** Only the first this-many characters of a message are analyzed (bounds the cost of pasted walls of text). */
