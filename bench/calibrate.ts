@@ -5,7 +5,7 @@
 import { CONFIDENCE_MODEL, FEATURES, features, type ConfidenceModel } from '../server/knowledge/confidence.ts';
 import { decide } from '../server/knowledge/decision.ts';
 import { detectHumanRequest } from '../server/knowledge/human.ts';
-import { ANSWER_CANDIDATES, DEFAULT_MATCH_CONFIG, KnowledgeBase, scoreEvidence, type Evidence } from '../server/knowledge/knowledge-base.ts';
+import { ANSWER_CANDIDATES, askedEntries, DEFAULT_MATCH_CONFIG, KnowledgeBase, scoreEvidence, type Evidence } from '../server/knowledge/knowledge-base.ts';
 import type { MatchConfig } from '../server/knowledge/types.ts';
 import { domains, loadDomain, type EvalQuery } from './domains.ts';
 
@@ -121,7 +121,7 @@ export function figures(cases: readonly Case[], model: ConfidenceModel, config: 
     if (!f) { f = { n: 0, inScope: 0, right: 0, wrong: 0, oos: 0, oosAnswered: 0, offered: 0, confirm: 0, confirmRight: 0, suggest: 0, oosConfirm: 0 }; out.set(c.domain, f); }
     f.n++;
     const ranked = scoreEvidence(c.ev, model).slice(0, ANSWER_CANDIDATES).map((r) => ({ entry: r.entry, score: r.confidence }));
-    const d = c.human ? null : decide(ranked, config);
+    const d = c.human ? null : decide(ranked, config, askedEntries(c.ev));
     const id = c.human ? c.query.expect /* scored by the person-request figures */ : d!.decision === 'answer' ? d!.entry!.id : null;
     if (c.query.expect === null) {
       f.oos++;

@@ -14,10 +14,18 @@ export interface PolicyResult {
   suggestions: KbEntry[];
 }
 
-/** Decide from a ranking sorted by score, best first. */
-export function decide(ranked: readonly RankedEntry[], config: MatchConfig): PolicyResult {
+/**
+ * Decide from a ranking sorted by score, best first. `asked`: the entries that the question sentences
+ * of a longer message pick one by one; when they are two or more different entries, the message asks
+ * several things and gets them offered, not one of them answered.
+ */
+export function decide(ranked: readonly RankedEntry[], config: MatchConfig, asked: readonly KbEntry[] = []): PolicyResult {
   const top = ranked[0];
   if (!top) return { decision: 'none', entry: null, score: 0, suggestions: [] };
+  if (new Set(asked).size >= 2 && top.score >= config.offerThreshold) {
+    const offer = [...new Set([...asked, ...ranked.filter((r) => r.score >= config.offerThreshold).map((r) => r.entry)])].slice(0, MAX_SUGGESTIONS);
+    return { decision: 'suggest', entry: null, score: top.score, suggestions: offer };
+  }
   const lead = top.score - (ranked[1]?.score ?? 0);
   const floor = config.offerThreshold;
   const others = ranked.slice(1).filter((r) => r.score >= floor).map((r) => r.entry);

@@ -19,7 +19,7 @@ export const DEFAULT_MATCH_CONFIG: Readonly<MatchConfig> = Object.freeze({
   answerThreshold: 0.89,
   answerMargin: 0.05,
   confirmThreshold: 0.6,
-  confirmMargin: 0.1,
+  confirmMargin: 0.2,
   suggestThreshold: 0.5,
   offerThreshold: 0.05,
 });
@@ -75,6 +75,11 @@ export function scoreEvidence(ev: Evidence, model: ConfidenceModel): Ranked[] {
   return ranked.sort((a, b) => b.confidence - a.confidence || a.candidate.doc - b.candidate.doc);
 }
 
+/** The entries the question sentences of a longer message pick one by one (see decide). */
+export function askedEntries(ev: Evidence): KbEntry[] {
+  return ev.sentences.map((s) => s.candidates[0]?.entry).filter((e): e is KbEntry => !!e);
+}
+
 export interface Ranking {
   locale: Locale;
   /** the text matched (Finglish converted to Persian script) */
@@ -108,7 +113,7 @@ export class KnowledgeBase {
     for (const e of entries) this.byId.set(e.id, e);
     this.learned = dedupeLearned(learned.filter((l) => this.byId.has(l.entryId) && l.text.trim()));
     const extra = new Map<string, string[]>();
-    for (const l of this.learned) extra.set(l.entryId, [...(extra.get(l.entryId) ?? []), l.text]);
+    for (const l of this.learned) extra.set(l.entryId, [...(extra.get(l.entryId) ?? []), askingPart(l.text)]);
     for (const loc of LOCALES) {
       const list = entries.filter((e) => e.locale === loc);
       if (!list.length) continue;
@@ -206,9 +211,11 @@ export class KnowledgeBase {
     if (human.human) {
       return { decision: 'human', locale: p.locale, entry: this.humanEntries.get(p.locale) ?? null, score: human.strength, suggestions: [], candidates: [] };
     }
-    const { locale: loc, ranked } = this.rank(question, locale);
+    const ev = this.evidence(question, locale);
+    const loc = ev.locale;
+    const ranked = scoreEvidence(ev, this.model);
     const candidates = ranked.slice(0, ANSWER_CANDIDATES).map((r) => ({ entry: r.entry, score: round(r.confidence) }));
-    const d = decide(candidates, this.config);
+    const d = decide(candidates, this.config, askedEntries(ev));
     return { ...d, locale: loc, candidates };
   }
 
@@ -216,6 +223,13 @@ export class KnowledgeBase {
   answer(question: string, locale?: Locale): LegacyAnswer {
     return toLegacyAnswer(this.decide(question, locale));
   }
+}
+
+/** A learned message of several sentences is indexed by its question sentences (its greeting and story are no wording of the entry). */
+function askingPart(text: string): string {
+  const segs = sentences(text);
+  const asking = segs.filter((x) => x.question);
+  return segs.length > 1 && asking.length ? asking.map((x) => x.text).join(' ') : text;
 }
 
 function dedupeLearned(list: readonly LearnedWording[]): LearnedWording[] {

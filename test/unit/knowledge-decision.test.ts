@@ -34,6 +34,15 @@ describe('decision policy', () => {
     expect(decide([], cfg)).toMatchObject({ decision: 'none', score: 0, suggestions: [] });
   });
 
+  it('offers, never answers, a message whose question sentences ask for different entries', () => {
+    const a = entry('a'), b = entry('b');
+    const ranked = [{ entry: a, score: 0.95 }, { entry: b, score: 0.3 }];
+    const d = decide(ranked, cfg, [b, a]);
+    expect(d).toMatchObject({ decision: 'suggest', entry: null });
+    expect(d.suggestions).toEqual([b, a]);
+    expect(decide(ranked, cfg, [a, a]).decision).toBe('answer'); // both sentences ask for the same entry
+  });
+
   it('folds confirm into suggest for callers without the middle band', () => {
     const a = { decision: 'confirm' as const, locale: 'en' as const, entry: entry('a'), score: 0.7, suggestions: [entry('b')], candidates: [] };
     expect(toLegacyAnswer(a)).toMatchObject({ decision: 'suggest', entry: null });
