@@ -22,7 +22,20 @@ for (const [loc, set] of [['fa', FA_STOP], ['ar', AR_STOP], ['en', EN_STOP]] as 
  * neighbours; 0.5 for longer words with a substituted or added letter, because that also turns
  * real content words into stop words ("sell" ~ "well"); 0 otherwise.
  */
+const SLIP_CACHE: Record<Locale, Map<string, number>> = { fa: new Map(), ar: new Map(), en: new Map() };
+
 export function stopWordSlip(word: string, locale: Locale): number {
+  const cache = SLIP_CACHE[locale];
+  let v = cache.get(word);
+  if (v === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    v = computeStopWordSlip(word, locale);
+    cache.set(word, v);
+  }
+  return v;
+}
+
+function computeStopWordSlip(word: string, locale: Locale): number {
   if (word.length < 3) return 0;
   let best = 0;
   for (const len of [word.length - 1, word.length, word.length + 1]) {
