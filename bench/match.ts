@@ -12,7 +12,8 @@ export interface MatchBenchRow {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** p99 of the CPU time of this process per query (less sensitive than the wall clock to other load on the machine) */
+  /** p99 over the queries of each query's least CPU time in the three rounds: the engine's own cost, with the
+   *  noise of other load on a shared machine taken out as far as possible */
   cpuP99Ms: number;
 }
 
@@ -101,36 +102,36 @@ export function benchSize(size: number): MatchBenchRow {
   // warm-up: JIT and the fuzzy cache for the first queries
   for (const q of queries.slice(0, 200)) kb.answer(q.q, q.locale);
   // three timed rounds; the median round is reported (shared CI machines are noisy)
-  const rounds: Array<{ p50: number; p99: number; max: number; cpuP99: number }> = [];
+  const rounds: Array<{ p50: number; p99: number; max: number }> = [];
+  const cpuBest = new Array<number>(queries.length).fill(Infinity);
   for (let r = 0; r < 3; r++) {
-    const times: number[] = [], cpu: number[] = [];
-    for (const q of queries) {
+    const times: number[] = [];
+    queries.forEach((q, i) => {
       const s = performance.now(), c = process.cpuUsage();
       kb.decide(q.q, q.locale);
       times.push(performance.now() - s);
       const d = process.cpuUsage(c);
-      cpu.push((d.user + d.system) / 1000);
-    }
+      cpuBest[i] = Math.min(cpuBest[i], (d.user + d.system) / 1000);
+    });
     times.sort((a, b) => a - b);
-    cpu.sort((a, b) => a - b);
-    rounds.push({ p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1], cpuP99: percentile(cpu, 99) });
+    rounds.push({ p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] });
   }
   rounds.sort((a, b) => a.p99 - b.p99);
   const m = rounds[1];
-  return { entries: size, buildMs, queries: queries.length, p50Ms: m.p50, p99Ms: m.p99, maxMs: m.max, cpuP99Ms: m.cpuP99 };
+  return { entries: size, buildMs, queries: queries.length, p50Ms: m.p50, p99Ms: m.p99, maxMs: m.max, cpuP99Ms: percentile([...cpuBest].sort((a, b) => a - b), 99) };
 }
 
 export async function runMatchBench(sizes: number[] = [100, 1_000, 10_000]): Promise<MatchBenchRow[]> {
   const rows: MatchBenchRow[] = [];
   console.log(`kb match benchmark (synthetic fa/ar/en KB, one core; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
-  console.log('entries   build ms   queries   p50 ms   p99 ms   max ms   cpu p99 ms');
+  console.log('entries   build ms   queries   p50 ms   p99 ms   max ms   best-of-3 cpu p99 ms');
   for (const size of sizes) {
     const r = benchSize(size);
     rows.push(r);
-    console.log(`${String(r.entries).padStart(7)} ${r.buildMs.toFixed(0).padStart(10)} ${String(r.queries).padStart(9)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ${r.cpuP99Ms.toFixed(3).padStart(12)}`);
+    console.log(`${String(r.entries).padStart(7)} ${r.buildMs.toFixed(0).padStart(10)} ${String(r.queries).padStart(9)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ${r.cpuP99Ms.toFixed(3).padStart(22)}`);
   }
   const big = rows.find((r) => r.entries === 10_000);
-  if (big) console.log(`target p99 < 2 ms at 10,000 entries: ${big.p99Ms < 2 ? 'met' : 'NOT met'} (${big.p99Ms.toFixed(3)} ms wall clock, ${big.cpuP99Ms.toFixed(3)} ms CPU; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  if (big) console.log(`target p99 < 2 ms at 10,000 entries: ${big.p99Ms < 2 ? 'met' : 'NOT met'} (${big.p99Ms.toFixed(3)} ms wall clock; best-of-3 CPU time p99 ${big.cpuP99Ms.toFixed(3)} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
   return rows;
 }
 
