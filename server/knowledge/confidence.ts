@@ -44,9 +44,6 @@ export const CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
   queryLengthCap: 6,
 });
 
-/** Question similarity at which the query is one of the entry's questions (all terms matched exactly, nothing else). */
-export const EXACT_SIMILARITY = 0.999;
-
 /** The feature vector of a candidate (in FEATURES order). `runnerUp` is the best other candidate. */
 export function features(c: Candidate, runnerUp: Candidate | undefined, queryTerms: number, m: ConfidenceModel = CONFIDENCE_MODEL): number[] {
   const long = queryTerms >= m.longMessageTerms;
@@ -67,7 +64,7 @@ export function features(c: Candidate, runnerUp: Candidate | undefined, queryTer
     c.gram,
     c.negMismatch,
     c.contrast,
-    c.qSim >= EXACT_SIMILARITY ? 1 : 0,
+    c.exact,
   ];
 }
 

@@ -112,6 +112,8 @@ export const RETRIEVAL = {
   typeRerank: 0.1,
   /** Read query words as the KB writes them (compounds, spoken endings, Arabic root letters): see repairWords. */
   repairWords: true,
+  /** Weight of a learned wording's similarity against the entry's own questions (see questionSim). */
+  learnedQuestionWeight: 0.85,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -142,6 +144,8 @@ export interface Candidate {
   negMismatch: number;
   /** 1 when the query asks for an action whose opposite the entry's questions ask for (contrast.ts) */
   contrast: number;
+  /** 1 when the query is one of the entry's questions (or learned wordings), word for word after normalization */
+  exact: number;
 }
 
 export interface SearchResult {
@@ -163,7 +167,9 @@ export class LocaleIndex {
   private lenQ: Float64Array; private lenT: Float64Array; private lenA: Float64Array; private lenG: Float64Array;
   private avgQ = 1; private avgT = 1; private avgA = 1;
   private questionTerms: string[][][] = [];
-  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>> }>> = [];
+  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>>; learned: boolean }>> = [];
+  /** per entry: how many of its indexed questions are its own (the rest are learned wordings) */
+  private ownQuestions: number[] = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
   /** surface words of the KB and the index term each one maps to */
@@ -200,6 +206,7 @@ export class LocaleIndex {
       const types = new Set<QuestionType>();
       this.docTypes.push(types);
       const qs = learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions;
+      this.ownQuestions.push(e.questions.length);
       let negatedQs = 0;
       for (const q of qs) {
         for (const t of questionTypes(q, locale)) types.add(t);
@@ -241,12 +248,12 @@ export class LocaleIndex {
     });
     const avg = (a: Float64Array) => (a.length ? Math.max(1e-9, a.reduce((x, y) => x + y, 0) / a.length) : 1);
     this.avgQ = avg(this.lenQ); this.avgT = Math.max(1, avg(this.lenT)); this.avgA = Math.max(1, avg(this.lenA));
-    this.questionSets = this.questionTerms.map((qts) =>
-      qts.map((qt) => {
+    this.questionSets = this.questionTerms.map((qts, d) =>
+      qts.map((qt, k) => {
         const set = new Set(qt);
         let idfSum = 0;
         for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
-        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))) };
+        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))), learned: k >= this.ownQuestions[d] };
       }),
     );
     this.typos = new TypoChannel(locale, [...this.wordTerm.keys()], this.wordTerm);
@@ -476,13 +483,13 @@ export class LocaleIndex {
         c[src] = Math.max(c[src], w);
         if (v[0] > 0) q[src] = Math.max(q[src], w);
       }
-      const [qSim, qRecall] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
+      const [qSim, qRecall, exact] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
       let coverage = 0, qCoverage = 0;
       for (let i = 0; i < uniq.length; i++) { coverage += c[i] * srcIdf[i]; qCoverage += q[i] * srcIdf[i]; }
       coverage /= denom; qCoverage /= denom;
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
-      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]), negMismatch: negated ? (this.docNeg[d] > 0 ? 0 : 1) : this.docNeg[d] >= 0.5 ? 1 : 0, contrast: qActions.size && contrasts(qActions, this.docActions[d]) ? 1 : 0 };
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, exact, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]), negMismatch: negated ? (this.docNeg[d] > 0 ? 0 : 1) : this.docNeg[d] >= 0.5 ? 1 : 0, contrast: qActions.size && contrasts(qActions, this.docActions[d]) ? 1 : 0 };
     });
     // rerank: a candidate whose questions ask for the kind of answer the query asks for (a time, a price,
     // a procedure…) moves ahead of one that asks for another kind
@@ -500,13 +507,16 @@ export class LocaleIndex {
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry, and best question recall. */
-  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): [number, number] {
+  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): [number, number, number] {
     let qIdf = 0;
     for (let i = 0; i < nsrc; i++) qIdf += srcIdf[i];
     const qs = this.questionSets[d];
-    let best = 0, bestRecall = 0;
+    let best = 0, bestRecall = 0, exact = 0;
     const hit = new Float64Array(nsrc);
-    for (const { set, idfSum, grams: tg } of qs) {
+    for (const { set, idfSum, grams: tg, learned } of qs) {
+      // (a learned wording is a visitor's text, not an editor's: its generic frame — "how many days does it
+      // take" — counts less than the entry's own questions; repeated word for word it is still exact)
+      const trust = learned ? RETRIEVAL.learnedQuestionWeight : 1;
       hit.fill(0);
       for (const { term, w, src } of expanded) if (set.has(term) && w > hit[src]) hit[src] = w;
       // soft match: morphological variants the stemmer missed share most character trigrams
@@ -521,20 +531,24 @@ export class LocaleIndex {
       let inter = 0;
       for (let i = 0; i < nsrc; i++) inter += hit[i] * srcIdf[i];
       const dice = qIdf + idfSum > 0 ? (2 * inter) / (qIdf + idfSum) : 0;
-      if (dice > best) best = dice;
+      if (dice >= EXACT_DICE) exact = 1;
+      if (dice * trust > best) best = dice * trust;
       // recall of the question: matched idf mass measured with the question's own idf
       let rec = 0;
       if (idfSum > 0) {
         const got = new Map<string, number>();
         for (const { term, w } of expanded) if (set.has(term) && w > (got.get(term) ?? 0)) got.set(term, w);
         for (const [term, w] of got) rec += w * this.idf(this.postings.get(term)!.docs.length);
-        rec = Math.min(1, rec / idfSum);
+        rec = Math.min(1, rec / idfSum) * trust;
       }
       if (rec > bestRecall) bestRecall = rec;
     }
-    return [best, bestRecall];
+    return [best, bestRecall, exact];
   }
 }
+
+/** Question similarity at which the query is the question, all terms matched exactly and nothing else. */
+const EXACT_DICE = 0.999;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;

@@ -84,6 +84,16 @@ describe('learned wordings', () => {
     expect(a.decision).toBe('answer');
     expect(a.entry?.id).toBe('lost-bike-en');
     expect(a.entry?.questions).not.toContain(wording); // the entry itself is unchanged
+    expect(learned.decide(wording, 'en')).toMatchObject({ decision: 'answer', entry: { id: 'lost-bike-en' } }); // word for word
+  });
+
+  it('count less than the entry\'s own questions when only their generic frame matches', () => {
+    const frame = 'how many days does it take for my deposit to come back';
+    const learned = kb.withLearned([{ entryId: 'lost-bike-en', text: frame }]);
+    const own = new KnowledgeBase([...kb.all.map((e) => (e.id === 'lost-bike-en' ? { ...e, questions: [...e.questions, frame] } : e))]);
+    const q = 'how many days does it take for my helmet to come';
+    expect(learned.decide(q, 'en').candidates.find((c) => c.entry.id === 'lost-bike-en')!.score)
+      .toBeLessThan(own.decide(q, 'en').candidates.find((c) => c.entry.id === 'lost-bike-en')!.score);
   });
 
   it('stay in force on the service across setLearned calls and reloads', async () => {
