@@ -101,7 +101,7 @@ function readClause(text: string, locale: Locale): Word[] {
   return words;
 }
 
-function judgeClause(text: string, locale: Locale): { signal: HumanSignal; declined: boolean } {
+function judgeClause(text: string, locale: Locale): HumanSignal {
   const words = readClause(text, locale);
   const joined = words.map((w) => w.tok).join(' ');
   const has = (r: HumanRole) => words.some((w) => w.roles.has(r));
@@ -118,25 +118,25 @@ function judgeClause(text: string, locale: Locale): { signal: HumanSignal; decli
   const bot = has('bot');
   const asksSomething = has('person') || has('someone') || has('talk') || has('connect') || has('want');
   const declined = !bot && (has('noNeed') || words.some((w, i) => negated(i) && (w.roles.has('want') || w.roles.has('talk') || w.roles.has('connect') || w.roles.has('person') || w.roles.has('someone'))));
-  if (bot && (has('neg') || has('frustrated')) && asksSomething) return { signal: { human: true, strength: 0.9 }, declined: false };
-  if (bot && has('frustrated')) return { signal: { human: true, strength: 0.8 }, declined: false };
-  if (declined || has('hiring')) return { signal: NONE, declined };
+  if (bot && (has('neg') || has('frustrated')) && asksSomething) return { human: true, strength: 0.9 };
+  if (bot && has('frustrated')) return { human: true, strength: 0.8 };
+  if (declined || has('hiring')) return NONE;
   const person = who('person'), someone = who('someone'), team = has('team');
   const talk = live('talk') || live('connect');
   // (a person or someone replies; "does phone support reply on Fridays" asks about the team)
   const reply = live('reply');
   const past = has('past');
   const near = (a: HumanRole, b: HumanRole, gap: number) => words.some((w, i) => w.roles.has(a) && words.slice(Math.max(0, i - gap), i + gap + 1).some((x) => x.roles.has(b)));
-  if ((person || someone || team) && talk && !past) return { signal: { human: true, strength: 1 }, declined: false };
-  if ((person || someone) && reply && !past) return { signal: { human: true, strength: 0.9 }, declined: false };
-  if ((person || someone) && live('available') && (near('person', 'available', 4) || near('someone', 'available', 4)) && !WHEN.test(joined)) return { signal: { human: true, strength: 0.9 }, declined: false };
-  if ((near('someone', 'there', 3) || (person && has('now') && near('person', 'there', 3))) && !past) return { signal: { human: true, strength: 0.85 }, declined: false };
-  if (team && live('available') && has('now')) return { signal: { human: true, strength: 0.8 }, declined: false };
-  if (person && (live('want') || has('real')) && !past) return { signal: { human: true, strength: 0.9 }, declined: false };
+  if ((person || someone || team) && talk && !past) return { human: true, strength: 1 };
+  if ((person || someone) && reply && !past) return { human: true, strength: 0.9 };
+  if ((person || someone) && live('available') && (near('person', 'available', 4) || near('someone', 'available', 4)) && !WHEN.test(joined)) return { human: true, strength: 0.9 };
+  if ((near('someone', 'there', 3) || (person && has('now') && near('person', 'there', 3))) && !past) return { human: true, strength: 0.85 };
+  if (team && live('available') && has('now')) return { human: true, strength: 0.8 };
+  if (person && (live('want') || has('real')) && !past) return { human: true, strength: 0.9 };
   // (a person asked for in a word or two: "operator?", "agent pls", "ممثل خدمة العملاء" — not "what does the agent need")
-  if (person && words.length <= 3 && !QUESTION.test(joined) && words.every((w) => w.roles.size > 0 || isKnownWord(w.tok)) && !has('thanks') && !past) return { signal: { human: true, strength: 0.7 }, declined: false };
-  if (team && live('want') && words.length <= 4) return { signal: { human: true, strength: 0.75 }, declined: false };
-  return { signal: NONE, declined: false };
+  if (person && words.length <= 3 && !QUESTION.test(joined) && words.every((w) => w.roles.size > 0 || isKnownWord(w.tok)) && !has('thanks') && !past) return { human: true, strength: 0.7 };
+  if (team && live('want') && words.length <= 4) return { human: true, strength: 0.75 };
+  return NONE;
 }
 
 /** Clauses: sentences and comma-separated parts ("no thanks, I don't need a human"). */
@@ -153,7 +153,7 @@ export function detectHumanRequest(text: string, locale: Locale, raw?: string): 
   const texts = raw && raw !== text ? [text, raw] : [text];
   for (const t of texts) {
     for (const c of clauses(t)) {
-      const { signal } = judgeClause(c, locale);
+      const signal = judgeClause(c, locale);
       if (signal.strength > best.strength) best = signal;
     }
   }
