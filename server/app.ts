@@ -20,6 +20,10 @@ import type { KbHit, Locale } from '../protocol/index.ts';
 import { createLimits, limitRules, type Limits } from './security/limits.ts';
 import { AgentSessions } from './security/sessions.ts';
 import { allowHandshake } from './realtime/handshake.ts';
+import { join } from 'node:path';
+import { LocalFileStorage, type FileStorage } from './files/storage.ts';
+import { startSweeper } from './files/sweep.ts';
+import { ProactiveRules } from './proactive/rules.ts';
 
 export interface Porsan {
   port: number;
@@ -34,6 +38,9 @@ export interface Porsan {
   app: Express;
   limits: Limits;
   log: Logger;
+  /** The bytes of files sent in conversations (PORSAN_DATA_DIR/files). */
+  files: FileStorage;
+  proactive: ProactiveRules;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
   close(): Promise<void>;
@@ -59,6 +66,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     team,
   );
 
+  const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
+  const proactive = new ProactiveRules(store, team, config.uploads);
   const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }));
   const sessions = new AgentSessions(store);
   const io = new Server({
@@ -90,10 +99,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       sessions.invalidate();
       agents.in(agentRoom(agentId)).disconnectSockets(true);
     },
+    files,
+    proactive,
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, { config, store, conversations, limits, log });
+  setupVisitors(visitors, { config, store, conversations, limits, log, opening: (id, locale) => proactive.opening(id, locale) });
   setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents);
 
@@ -103,12 +114,15 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   });
   const port = (http.address() as AddressInfo).port;
   log.info({ port }, 'porsan listening');
+  // Uploads whose message never came, and staged files of uploads that never finished: after an hour.
+  const stopSweeper = startSweeper(files, store.attachments, log, { graceMs: 60 * 60 * 1000, everyMs: 15 * 60 * 1000 });
 
   let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, files, proactive,
     close() {
       closing ??= (async () => {
+        stopSweeper();
         conversations.close();
         await team.close();
         io.disconnectSockets(true);

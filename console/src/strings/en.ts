@@ -231,4 +231,7 @@ export const en = {
   kbCopySelected: 'Selected: press Ctrl+C to copy.',
   kbDownload: 'Download',
   kbCloseDialog: 'Close',
+  // attachments and proactive messages
+  metaAttachment: 'File: {name}',
+  metaProactive: 'Proactive message (rule: {name})',
 };

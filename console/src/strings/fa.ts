@@ -222,4 +222,7 @@ export const fa: Record<StringKey, string> = {
   kbCopySelected: 'متن برگزیده شد: برای رونوشت Ctrl+C را بزنید.',
   kbDownload: 'بارگیری',
   kbCloseDialog: 'بستن',
+  // attachments and proactive messages
+  metaAttachment: 'فایل: {name}',
+  metaProactive: 'پیام پیش‌دستانه (قاعده: {name})',
 };

@@ -27,6 +27,10 @@ export function metaText(t: Translate, meta: MessageMeta): string {
       return t('metaRated', { score: meta.score });
     case 'note':
       return t('metaNote');
+    case 'attachment':
+      return t('metaAttachment', { name: meta.file.name });
+    case 'proactive':
+      return t('metaProactive', { name: meta.ruleName });
   }
 }
 
