@@ -3,20 +3,23 @@
 //   loader   dist/widget.js, what every page view downloads            budget 3 KB gzipped
 //   open     loader + app.js + its static imports (preact) + the largest locale: budget 30 KB gzipped
 //            everything downloaded until the panel is open and connected
-// extras-*.js (rating, pre-chat form) loads only later and is reported, not budgeted.
+//   proactive loader + proactive-*.js, every page view of a site with proactive rules:      budget 5 KB gzipped
+//            (the rules' evaluator and bubble; sites without enabled rules never load it)
+// extras-*.js (rating, pre-chat form) and files-*.js (attachments) load only later and are reported, not budgeted.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 
 const DIST = resolve(import.meta.dirname, '../dist');
-export const BUDGET = { loader: 3 * 1024, open: 30 * 1024 };
+export const BUDGET = { loader: 3 * 1024, open: 30 * 1024, proactive: 5 * 1024 };
 const LOCALE = /^(fa|ar|en)(-[\w-]+)?\.js$/;
 
 export interface SizeFigures {
   files: { name: string; raw: number; gzip: number }[];
   loader: number;
   open: number;
+  proactive: number;
 }
 
 function gz(file: string): { raw: number; gzip: number } {
@@ -46,7 +49,8 @@ export function measure(dist = DIST): SizeFigures {
   visit('app.js');
   const locale = Math.max(0, ...files.filter((f) => LOCALE.test(f.name.slice(7))).map((f) => f.gzip));
   const open = size('widget.js') + [...needed].reduce((s, f) => s + size('widget/' + f), 0) + locale;
-  return { files, loader: size('widget.js'), open };
+  const proactive = size('widget.js') + (files.find((f) => /^widget\/proactive-[\w-]+\.js$/.test(f.name))?.gzip ?? 0);
+  return { files, loader: size('widget.js'), open, proactive };
 }
 
 const kb = (n: number) => (n / 1024).toFixed(2) + ' KB';
@@ -57,13 +61,14 @@ export async function runSizeBench(): Promise<void> {
   for (const f of m.files) console.log(f.name.padEnd(30), kb(f.raw).padStart(10), kb(f.gzip).padStart(10));
   console.log(`\nloader (every page view):                  ${kb(m.loader)}  budget ${kb(BUDGET.loader)}`);
   console.log(`until open and connected (largest locale): ${kb(m.open)}  budget ${kb(BUDGET.open)}`);
+  console.log(`with proactive rules (loader + evaluator):  ${kb(m.proactive)}  budget ${kb(BUDGET.proactive)}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await runSizeBench();
   if (process.argv.includes('--check')) {
     const m = measure();
-    const over = [m.loader > BUDGET.loader && 'loader', m.open > BUDGET.open && 'open'].filter(Boolean);
+    const over = [m.loader > BUDGET.loader && 'loader', m.open > BUDGET.open && 'open', m.proactive > BUDGET.proactive && 'proactive'].filter(Boolean);
     if (over.length) {
       console.error(`\nOver budget: ${over.join(', ')}`);
       process.exit(1);
