@@ -72,7 +72,7 @@ export class Attachments {
   private async store(conv: Conversation, by: Attachment['uploadedBy'], clientId: string, file: StoredFile, append: (d: MessageDraft) => Promise<Appended | null>): Promise<Appended | null> {
     const { store } = this.ctx;
     const row = await store.attachments.create({ ...file, conversationId: conv.id, uploadedBy: by });
-    const r = await append({ clientId, author: by, text: `📎 ${file.name}`, meta: { type: 'attachment', file: attachmentInfo(row) } });
+    const r = await append({ clientId, author: by, text: file.name, meta: { type: 'attachment', file: attachmentInfo(row) } });
     const mine = r?.created ? r.messages[0] : undefined;
     if (mine) await store.attachments.attach(row.id, mine.id);
     else await store.attachments.discard(row.id);
