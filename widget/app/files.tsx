@@ -3,7 +3,7 @@
 // a progress bar and can be cancelled; files are fetched with the visitor's token (the link
 // alone opens nothing) and shown from blob: URLs — images as thumbnails that open full size,
 // other files as a card with name, size and type and a download button.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AttachmentInfo, ChatMessage, UploadLimits } from '../../protocol/index.ts';
 import type { Strings } from '../i18n/index.ts';
 import { store, TOKEN_KEY, uuid } from '../transport.ts';
@@ -156,6 +156,12 @@ function cancel(u: Upload): void {
 export function Uploads({ t }: { t: Strings }) {
   const { uploads, error } = useStore(state);
   const s = S[locale];
+  const alert = useRef<HTMLParagraphElement>(null);
+  // Keep what just changed (a new upload, a refusal) in view at the end of the log.
+  useEffect(() => {
+    const log = alert.current?.closest('.log');
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [uploads.length, error]);
   return (
     <>
       {uploads.map((u) => (
@@ -170,7 +176,7 @@ export function Uploads({ t }: { t: Strings }) {
           </div>
         </div>
       ))}
-      <p class="sys err" role="alert">
+      <p ref={alert} class="sys err" role="alert">
         {error}
       </p>
       <Lightbox />
