@@ -2,7 +2,7 @@
 // itself. The enabled rules come inside widget.js (the script every page loads anyway), so
 // deciding whether to greet a visitor costs no request.
 import type { BusinessHours, Locale } from './index.ts';
-import type { UploadLimits } from './attachments.ts';
+import type { UploadType } from './attachments.ts';
 
 /** How a page address (or the referrer) is matched: a prefix, a glob (`*` any run, `?` one character) or a regular expression. */
 export interface UrlMatch {
@@ -63,7 +63,8 @@ export interface WidgetSiteConfig {
   rules: WidgetRule[];
   /** Only when a rule asks about business hours. */
   hours?: BusinessHours;
-  upload: UploadLimits;
+  /** The largest file accepted, and the types when the server accepts fewer than all (UPLOAD_TYPES). */
+  upload: { maxBytes: number; types?: UploadType[] };
 }
 
 /** On a conversation started by answering a proactive message. */

@@ -3,7 +3,7 @@
 // opening of a conversation that a visitor starts by answering one.
 import { z } from 'zod';
 import type { Locale, ProactiveRuleInput, ProactiveRuleReport, UploadLimits, WidgetSiteConfig } from '../../protocol/index.ts';
-import { LOCALES } from '../../protocol/index.ts';
+import { LOCALES, UPLOAD_TYPES } from '../../protocol/index.ts';
 import type { Opening } from '../conversations/visitor-side.ts';
 import type { Team } from '../conversations/team.ts';
 import type { Store } from '../store/index.ts';
@@ -113,7 +113,9 @@ export class ProactiveRules {
     if (this.cached && Date.now() - this.cached.at < SITE_CONFIG_TTL_MS) return this.cached.config;
     const config = this.store.proactive.all().then((all) => {
       const rules = all.filter((r) => r.enabled).map(({ id, conditions, messages, delaySeconds, frequency }) => ({ id, conditions, messages, delaySeconds, frequency }));
-      return { rules, upload: this.uploads, ...(rules.some((r) => r.conditions.hours) && { hours: this.team.settings().hours }) };
+      // (every page view downloads this: the types only when they are fewer than all)
+      const upload = { maxBytes: this.uploads.maxBytes, ...(this.uploads.types.length < UPLOAD_TYPES.length && { types: this.uploads.types }) };
+      return { rules, upload, ...(rules.some((r) => r.conditions.hours) && { hours: this.team.settings().hours }) };
     });
     config.catch(() => (this.cached = null));
     this.cached = { at: Date.now(), config };

@@ -4,7 +4,7 @@
 // alone opens nothing) and shown from blob: URLs — images as thumbnails that open full size,
 // other files as a card with name, size and type and a download button.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttachmentInfo, ChatMessage, UploadLimits } from '../../protocol/index.ts';
+import type { AttachmentInfo, ChatMessage, WidgetSiteConfig } from '../../protocol/index.ts';
 import type { Strings } from '../i18n/index.ts';
 import { store, TOKEN_KEY, uuid } from '../transport.ts';
 import type { Locale, ResolvedConfig } from '../types.ts';
@@ -82,7 +82,7 @@ interface FilesState {
 }
 const state = createStore<FilesState>({ uploads: [], error: '', big: null });
 let server = '';
-let limits: UploadLimits | undefined;
+let limits: WidgetSiteConfig['upload'] | undefined;
 let locale: Locale = 'en';
 
 /** Where to send files and the server's limits (from widget.js); `panel` is in the shadow root to style. */
@@ -112,7 +112,7 @@ export function add(files: File[], l: Locale): void {
   state.set({ error: '' });
   for (const f of files) {
     if (limits && f.size > limits.maxBytes) refuse(t.tooLarge(megabytes(limits.maxBytes)));
-    else if (limits && f.type && !(limits.types as string[]).includes(f.type)) refuse(t.badType);
+    else if (limits?.types && f.type && !(limits.types as string[]).includes(f.type)) refuse(t.badType);
     else send(f);
   }
 }
