@@ -1,5 +1,10 @@
 // The one place where the wire format lives: socket events and payloads shared by
 // the widget, the console and the server. Types only, so it costs the widget nothing.
+import type { AttachmentMeta } from './attachments.ts';
+import type { ProactiveMeta, StartedFrom } from './proactive.ts';
+
+export * from './attachments.ts';
+export * from './proactive.ts';
 
 export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
@@ -38,7 +43,9 @@ export type MessageMeta =
   | { type: 'ticket'; trackingCode: string }
   | { type: 'closed'; by: 'visitor' | 'agent' | 'system' }
   | { type: 'rated'; score: number }
-  | { type: 'note' };
+  | { type: 'note' }
+  | AttachmentMeta
+  | ProactiveMeta;
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
 
@@ -144,7 +151,7 @@ export interface VisitorWelcome {
 export interface VisitorClientEvents {
   hello: (req: VisitorHello, ack: Ack<VisitorWelcome>) => void;
   /** Send a message; starts a conversation when there is none open. */
-  send: (req: { clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
+  send: (req: { clientId: string; text: string; /** Answering a proactive message: starts the conversation with it. */ ruleId?: string }, ack: Ack<{ message: ChatMessage }>) => void;
   /** Ask for a person (the "talk to a person" button). */
   handoff: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView }>) => void;
   /** Messages of a conversation after a seq (after a reconnect). */
@@ -220,6 +227,8 @@ export interface ConversationSummary {
   tags: string[];
   resolution: Resolution | null;
   trackingCode: string | null;
+  /** Started by answering a proactive message. */
+  startedFrom?: StartedFrom | null;
 }
 
 export type Resolution = 'resolved' | 'unresolved' | 'spam';

@@ -28,6 +28,10 @@ import { RedisTeamState } from './cluster/redis-team-state.ts';
 import { redisLimiter } from './cluster/redis-limits.ts';
 import type { TeamState } from './conversations/ports.ts';
 import { Metrics } from './metrics.ts';
+import { join } from 'node:path';
+import { LocalFileStorage, type FileStorage } from './files/storage.ts';
+import { startSweeper } from './files/sweep.ts';
+import { ProactiveRules } from './proactive/rules.ts';
 
 export interface Porsan {
   port: number;
@@ -48,6 +52,9 @@ export interface Porsan {
   /** Ready to serve: database reachable and migrated, Redis reachable (when used), not shutting down. */
   ready(): Promise<Readiness>;
   log: Logger;
+  /** The bytes of files sent in conversations (PORSAN_DATA_DIR/files). */
+  files: FileStorage;
+  proactive: ProactiveRules;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
   close(): Promise<void>;
@@ -86,6 +93,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     team,
   );
 
+  const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
+  const proactive = new ProactiveRules(store, team, config.uploads);
   const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
   const sessions = new AgentSessions(store);
   const io = new Server({
@@ -139,10 +148,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       sessions.invalidate();
       agents.in(agentRoom(agentId)).disconnectSockets(true);
     },
+    files,
+    proactive,
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, { config, store, conversations, limits, log, observe: metrics ? (event, s) => event === 'send' && metrics.botTurn.observe(s) : undefined });
+  setupVisitors(visitors, { config, store, conversations, limits, log, opening: (id, locale) => proactive.opening(id, locale), observe: metrics ? (event, s) => event === 'send' && metrics.botTurn.observe(s) : undefined });
   setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents);
 
@@ -152,13 +163,16 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, cluster: !!redis }, 'porsan listening');
+  // Uploads whose message never came, and staged files of uploads that never finished: after an hour.
+  const stopSweeper = startSweeper(files, store.attachments, log, { graceMs: 60 * 60 * 1000, everyMs: 15 * 60 * 1000 });
 
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready, files, proactive,
     close() {
       // Graceful: /readyz says no at once; sockets are let go (their clients reconnect to another
       // node behind the load balancer); this node's agents count as gone; then the rest closes.
       closing ??= (async () => {
+        stopSweeper();
         conversations.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

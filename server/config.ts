@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { normalizeOrigin, proxyTrust, type ProxyTrust } from './security/network.ts';
+import { UPLOAD_TYPES, type UploadType } from '../protocol/index.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -58,6 +59,14 @@ const schema = z.object({
   PORSAN_RATE_LEFT_MESSAGES: z.coerce.number().int().positive().default(10),
   PORSAN_RATE_TICKET_LOOKUPS: z.coerce.number().int().positive().default(20),
   PORSAN_RATE_CONNECTIONS: z.coerce.number().int().positive().default(300),
+  PORSAN_RATE_UPLOADS: z.coerce.number().int().positive().default(30),
+  PORSAN_RATE_DOWNLOADS: z.coerce.number().int().positive().default(600),
+  PORSAN_RATE_PROACTIVE: z.coerce.number().int().positive().default(60),
+  PORSAN_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  PORSAN_UPLOAD_TYPES: z
+    .string()
+    .default(UPLOAD_TYPES.join(','))
+    .refine((v) => v.split(',').map((t) => t.trim()).filter(Boolean).length > 0 && v.split(',').map((t) => t.trim()).filter(Boolean).every((t) => (UPLOAD_TYPES as readonly string[]).includes(t)), `must be a comma-separated list of: ${UPLOAD_TYPES.join(', ')}`),
   PORSAN_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
   PORSAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   PORSAN_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
@@ -115,6 +124,8 @@ export interface Config {
   loginAccountLimit: number;
   /** Per client address: how many of each may start in their window (see security/limits.ts). */
   rateLimits: RateLimitConfig;
+  /** Files in conversations: the largest accepted and the types (read from the bytes). */
+  uploads: { maxBytes: number; types: UploadType[] };
   logLevel: z.infer<typeof schema>['PORSAN_LOG_LEVEL'];
   /** Defaults for the team settings on first start (admins change them in the console). */
   team: { timeZone: string; alwaysOpen: boolean };
@@ -137,6 +148,12 @@ export interface RateLimitConfig {
   ticketLookups: number;
   /** Socket.IO handshakes per minute */
   connections: number;
+  /** file uploads per 10 minutes */
+  uploads: number;
+  /** file downloads per 10 minutes */
+  downloads: number;
+  /** proactive-message reports (shown, opened) per 10 minutes */
+  proactive: number;
 }
 
 export class ConfigError extends Error {}
@@ -188,6 +205,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       leftMessages: e.PORSAN_RATE_LEFT_MESSAGES,
       ticketLookups: e.PORSAN_RATE_TICKET_LOOKUPS,
       connections: e.PORSAN_RATE_CONNECTIONS,
+      uploads: e.PORSAN_RATE_UPLOADS,
+      downloads: e.PORSAN_RATE_DOWNLOADS,
+      proactive: e.PORSAN_RATE_PROACTIVE,
+    },
+    uploads: {
+      maxBytes: Math.round(e.PORSAN_UPLOAD_MAX_MB * 1024 * 1024),
+      types: [...new Set(e.PORSAN_UPLOAD_TYPES.split(',').map((t) => t.trim()).filter(Boolean))] as UploadType[],
     },
     logLevel: e.PORSAN_LOG_LEVEL,
     team: { timeZone: e.PORSAN_TIME_ZONE, alwaysOpen: e.PORSAN_ALWAYS_OPEN },

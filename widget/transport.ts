@@ -19,6 +19,18 @@ export const TOKEN_KEY = 'porsan:token';
 export const OUTBOX_KEY = 'porsan:outbox';
 /** Set once the visitor told us how to reach them (the pre-chat form is then skipped). */
 export const IDENTIFIED_KEY = 'porsan:identified';
+/** The proactive message the visitor opened the chat from (set by widget/proactive/main.ts). */
+export const RULE_KEY = 'porsan:rule';
+
+/** That message's rule, for half an hour, while no conversation has started. */
+function openedRule(): string | undefined {
+  try {
+    const r = JSON.parse(store.get(RULE_KEY)!);
+    return Date.now() - r.at < 18e5 ? r.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Pending {
   clientId: string;
@@ -26,6 +38,8 @@ export interface Pending {
   createdAt: string;
   /** Error code when the server refused it; it then waits for a manual retry. */
   failed?: string;
+  /** It answers this proactive rule (and starts the conversation from it). */
+  ruleId?: string;
 }
 
 export interface ChatState {
@@ -151,6 +165,7 @@ export class ChatClient {
   }
 
   private set(patch: Partial<ChatState>): void {
+    if (patch.conversation) store.set(RULE_KEY, null);
     this.state = { ...this.state, ...patch };
     this.listeners.forEach((fn) => fn());
   }
@@ -288,7 +303,7 @@ export class ChatClient {
   send(text: string): void {
     text = text.trim().slice(0, 4000);
     if (!text) return;
-    const p: Pending = { clientId: uuid(), text, createdAt: new Date().toISOString() };
+    const p: Pending = { clientId: uuid(), text, createdAt: new Date().toISOString(), ruleId: this.state.conversation ? undefined : openedRule() };
     this.saveOutbox((o) => o.concat(p));
     this.set({ pending: this.state.pending.concat(p) });
     void this.flush();
@@ -297,7 +312,7 @@ export class ChatClient {
   retry(clientId: string): void {
     const p = this.state.pending.find((x) => x.clientId === clientId);
     if (!p) return;
-    const again = { clientId: p.clientId, text: p.text, createdAt: p.createdAt };
+    const again = { ...p, failed: undefined };
     this.saveOutbox((o) => o.concat(again));
     this.set({ pending: this.state.pending.map((x) => (x === p ? again : x)) });
     void this.flush();
@@ -311,7 +326,7 @@ export class ChatClient {
       while (this.ready) {
         const p = this.state.pending.find((x) => !x.failed);
         if (!p) break;
-        const r = await this.call('send', { clientId: p.clientId, text: p.text });
+        const r = await this.call('send', { clientId: p.clientId, text: p.text, ruleId: p.ruleId });
         if (r.ok) {
           this.receive([r.message], true);
           continue;

@@ -1,6 +1,6 @@
 // HTTP calls of the console: login, logout, who am I. The session lives in an httpOnly cookie.
 import type {
-  AgentInfo, AgentRole, AgentStatus, KbEntryInfo, KbIssueInfo, KbTryResult, Locale, LoginRequest, TeamSettings, UnansweredGap,
+  AgentInfo, AgentRole, AgentStatus, KbEntryInfo, KbIssueInfo, KbTryResult, Locale, LoginRequest, ProactiveRuleInput, ProactiveRuleReport, TeamSettings, UnansweredGap, UploadLimits,
 } from '../../protocol/index.ts';
 
 export class ApiError extends Error {
@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -94,4 +94,27 @@ export function kbTry(q: string, locale?: Locale): Promise<KbTryResult> {
 }
 export async function kbGaps(): Promise<UnansweredGap[]> {
   return (await request<{ gaps: UnansweredGap[] }>('GET', '/api/kb/gaps')).gaps;
+}
+
+// ---------------------------------------------------------------- files (uploads go through lib/upload.ts, for progress)
+export function uploadLimits(): Promise<UploadLimits> {
+  return request('GET', '/api/uploads');
+}
+/** Where a file of the conversation is: images open full size there; `download` asks to save it. */
+export function fileUrl(id: string, download = false): string {
+  return `/api/files/${encodeURIComponent(id)}${download ? '?download=1' : ''}`;
+}
+
+// ---------------------------------------------------------------- admin: proactive messages
+export async function proactiveRules(): Promise<ProactiveRuleReport[]> {
+  return (await request<{ rules: ProactiveRuleReport[] }>('GET', '/api/proactive')).rules;
+}
+export async function createRule(rule: ProactiveRuleInput): Promise<ProactiveRuleReport> {
+  return (await request<{ rule: ProactiveRuleReport }>('POST', '/api/proactive', rule)).rule;
+}
+export async function updateRule(id: string, rule: ProactiveRuleInput): Promise<ProactiveRuleReport> {
+  return (await request<{ rule: ProactiveRuleReport }>('PUT', `/api/proactive/${encodeURIComponent(id)}`, rule)).rule;
+}
+export async function deleteRule(id: string): Promise<void> {
+  await request<void>('DELETE', `/api/proactive/${encodeURIComponent(id)}`);
 }

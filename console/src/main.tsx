@@ -9,5 +9,6 @@ import './styles/conversation.css';
 import './styles/visitor-panel.css';
 import './styles/team-tools.css';
 import './styles/pages.css';
+import './styles/files.css';
 
 render(<App />, document.getElementById('app')!);

@@ -5,7 +5,9 @@
 //   agents    — agent-side.ts
 //   tickets   — tickets.ts (left messages)
 //   routing   — routing.ts (automatic routing, requeue)
+//   attachments — attachments.ts (files in conversations, and who may fetch them)
 import { AgentSide } from './agent-side.ts';
+import { Attachments } from './attachments.ts';
 import { Context, type BotEngine } from './context.ts';
 import type { ConversationStore } from './ports.ts';
 import { Routing } from './routing.ts';
@@ -21,6 +23,7 @@ export class Conversations {
   readonly agents: AgentSide;
   readonly tickets: Tickets;
   readonly routing: Routing;
+  readonly attachments: Attachments;
 
   constructor(store: ConversationStore, bot: BotEngine, team: Team) {
     this.ctx = new Context(store, team, bot);
@@ -28,6 +31,7 @@ export class Conversations {
     this.visitors = new VisitorSide(this.ctx, this.routing);
     this.agents = new AgentSide(this.ctx, this.routing);
     this.tickets = new Tickets(this.ctx, this.visitors);
+    this.attachments = new Attachments(this.ctx, this.visitors);
   }
 
   /** Domain events (messages, conversation changes, the queue…) with ready payloads. */

@@ -18,6 +18,12 @@ import type { Conversations } from '../conversations/service.ts';
 import type { Metrics } from '../metrics.ts';
 import { clientAddress } from '../security/network.ts';
 import proxyaddr from 'proxy-addr';
+import type { FileStorage } from '../files/storage.ts';
+import type { ProactiveRules } from '../proactive/rules.ts';
+import { fileRoutes } from './file-routes.ts';
+import { proactiveRoutes } from './proactive-routes.ts';
+import { visitorGate } from './visitor-gate.ts';
+import { widgetScript } from './widget-script.ts';
 
 export interface HttpDeps {
   config: Config;
@@ -35,6 +41,9 @@ export interface HttpDeps {
   endSession: (sessionHash: string) => void;
   /** A person's rights changed: cut their live sockets, and with `endSessions` log them out everywhere. */
   revokeAgent: (agentId: string, opts: { endSessions: boolean }) => Promise<void>;
+  /** The bytes of files sent in conversations. */
+  files: FileStorage;
+  proactive: ProactiveRules;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -74,18 +83,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }
     next();
   };
-  app.get('/widget.js', widgetHeaders, widgetCors, (_req, res) => {
-    const file = built('widget.js');
-    if (!existsSync(file)) return res.status(503).type('text/plain').send('The widget is not built yet: run `npm run build`.');
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.sendFile(file);
-  });
+  app.get('/widget.js', widgetHeaders, widgetCors, widgetScript(built('widget.js'), () => deps.proactive.siteConfig(), log));
   app.use('/widget', widgetHeaders, widgetCors, express.static(built('widget'), { maxAge: '5m', fallthrough: false }));
 
+  // Two doors: /api for the console (session cookie, its own origin), /visitor for the widget
+  // (visitor token, the allowed sites). Each refuses any route its table does not list.
   app.use('/api', express.json({ limit: '16kb' }), authorize(config, deps.sessions));
+  app.use('/visitor', visitorGate({ config, store, limits: deps.limits }));
   app.use(authRoutes({ store, config, limits: deps.limits, endSession: deps.endSession }));
   app.use(adminRoutes({ store, team, conversations, knowledge, kbDir: config.kbDir, revokeAgent: deps.revokeAgent }));
+  app.use(fileRoutes({ config, conversations, storage: deps.files, limits: deps.limits, log }));
+  app.use(proactiveRoutes(deps.proactive));
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
+  app.use('/visitor', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such route.' }));
 
   const consoleDir = built('console');
   app.use('/console', consoleHeaders(config));

@@ -24,7 +24,7 @@ export const visitorSchemas = {
     afterSeq: z.number().int().min(0).optional(),
     timeZone: z.string().max(64).regex(/^[\w+\-/]+$/).optional(),
   }),
-  send: z.object({ clientId, text }),
+  send: z.object({ clientId, text, ruleId: id.optional() }),
   handoff: empty,
   sync: z.object({ conversationId: id, afterSeq: z.number().int().min(0) }),
   close: z.object({ conversationId: id }),

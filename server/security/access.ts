@@ -2,6 +2,7 @@
 // route → the permission it needs. Enforced in one place for each edge (realtime/agent.ts for
 // events, http/authorize.ts for routes); anything not listed here is refused.
 import type { AgentClientEvents, AgentRole } from '../../protocol/index.ts';
+import type { LimitKind } from './limits.ts';
 
 export type Permission =
   /** the queue, left messages, visitors' conversations and their details */
@@ -53,6 +54,29 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'GET /api/kb': 'kb',
   'POST /api/kb/try': 'kb',
   'GET /api/kb/gaps': 'kb',
+  'GET /api/uploads': 'conversations',
+  'POST /api/conversations/:id/files': 'conversations',
+  'GET /api/files/:id': 'conversations',
+  'GET /api/proactive': 'admin',
+  'POST /api/proactive': 'admin',
+  'PUT /api/proactive/:id': 'admin',
+  'DELETE /api/proactive/:id': 'admin',
+};
+
+/**
+ * The widget's own HTTP routes (http/visitor-gate.ts), a door apart from the console's: from
+ * the allowed sites only (PORSAN_ALLOWED_ORIGINS), limited per client address, and never by a
+ * console session. `visitor` routes need the visitor's token (`Authorization: Bearer …`);
+ * `anyone` routes only count (proactive bubbles shown to visitors who never opened the chat).
+ */
+export interface VisitorRouteAccess {
+  who: 'visitor' | 'anyone';
+  limit: LimitKind;
+}
+export const VISITOR_ROUTES: Record<string, VisitorRouteAccess> = {
+  'POST /visitor/files': { who: 'visitor', limit: 'upload' },
+  'GET /visitor/files/:id': { who: 'visitor', limit: 'download' },
+  'POST /visitor/proactive': { who: 'anyone', limit: 'proactive' },
 };
 
 export function can(role: AgentRole | string, permission: Permission | null): boolean {
@@ -60,13 +84,27 @@ export function can(role: AgentRole | string, permission: Permission | null): bo
   return (ROLE_PERMISSIONS[role as AgentRole] ?? []).includes(permission);
 }
 
-const compiled = Object.entries(HTTP_ROUTE_PERMISSIONS).map(([key, permission]) => {
-  const [method, path] = key.split(' ') as [string, string];
-  const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
-  return { method, pattern, permission };
-});
+function compile<T>(table: Record<string, T>) {
+  return Object.entries(table).map(([key, rule]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
+    return { method, pattern, rule };
+  });
+}
+const compiled = compile(HTTP_ROUTE_PERMISSIONS);
+const compiledVisitor = compile(VISITOR_ROUTES);
 
 /** What a request needs, or undefined when no such route exists. */
 export function routePermission(method: string, path: string): Permission | 'public' | 'session' | undefined {
-  return compiled.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.permission;
+  return compiled.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
+}
+
+/** Who may call a widget route, or undefined when no such route exists. */
+export function visitorRoute(method: string, path: string): VisitorRouteAccess | undefined {
+  return compiledVisitor.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
+}
+
+/** The methods a widget path has (for CORS preflights); empty when the path is not a route. */
+export function visitorRouteMethods(path: string): string[] {
+  return compiledVisitor.filter((r) => r.pattern.test(path)).map((r) => r.method);
 }

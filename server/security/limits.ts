@@ -3,7 +3,7 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../config.ts';
 
-export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount';
+export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount' | 'upload' | 'download' | 'proactive';
 
 /** Refused: try again after this many seconds. */
 export class RateLimited extends Error {
@@ -36,6 +36,9 @@ export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccou
     connection: { points: c.connections, seconds: 60 },
     loginAddress: { points: c.loginLimit, seconds: 900 },
     loginAccount: { points: c.loginAccountLimit, seconds: 900 },
+    upload: { points: c.uploads, seconds: 600 },
+    download: { points: c.downloads, seconds: 600 },
+    proactive: { points: c.proactive, seconds: 600 },
   };
 }
 

@@ -9,8 +9,10 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest, pendingMigrations, type Dialect } from './migrations/index.ts';
 import { AgentRepo } from './agents.ts';
+import { AttachmentRepo } from './attachments.ts';
 import { ConversationRepo } from './conversations.ts';
 import { MessageRepo } from './messages.ts';
+import { ProactiveRepo } from './proactive.ts';
 import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
@@ -19,6 +21,7 @@ import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 export type { Dialect };
 export type { SessionAgent } from './agents.ts';
 export type { UnansweredGroup } from './unanswered.ts';
+export type { StoredRule } from './proactive.ts';
 export type { Appended, AppendGuard } from './messages.ts';
 
 export class Store {
@@ -28,6 +31,8 @@ export class Store {
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
   readonly unanswered: UnansweredRepo;
+  readonly attachments: AttachmentRepo;
+  readonly proactive: ProactiveRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -43,6 +48,8 @@ export class Store {
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);
     this.unanswered = new UnansweredRepo(db);
+    this.attachments = new AttachmentRepo(db);
+    this.proactive = new ProactiveRepo(db);
   }
 
   /** The database answers and every migration this version knows has been applied. */

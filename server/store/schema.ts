@@ -42,6 +42,9 @@ export interface ConversationsTable {
   tags: string;
   resolution: string | null;
   tracking_code: string | null;
+  /** The proactive rule the conversation was started from (its name as it was then). */
+  proactive_rule_id: string | null;
+  proactive_rule_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -93,6 +96,40 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string;
+  /** Null until the message carrying the file is stored (orphans are swept). */
+  message_id: string | null;
+  /** SHA-256 (hex) of the stored bytes: the file storage's key. */
+  hash: string;
+  name: string;
+  mime: string;
+  size: number;
+  kind: string;
+  width: number | null;
+  height: number | null;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface ProactiveRulesTable {
+  id: string;
+  name: string;
+  enabled: number;
+  /** JSON: ProactiveConditions. */
+  conditions: string;
+  /** JSON: text per locale. */
+  messages: string;
+  delay_seconds: number;
+  frequency: string;
+  /** Bubbles shown and opened (conversations started are counted from `conversations`). */
+  shown: number;
+  opened: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
@@ -101,4 +138,6 @@ export interface Database {
   agents: AgentsTable;
   sessions: SessionsTable;
   unanswered: UnansweredTable;
+  attachments: AttachmentsTable;
+  proactive_rules: ProactiveRulesTable;
 }

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentRole } from '../../protocol/index.ts';
 import { call, connectVisitor, login, ok, signInAgent, TEST_AGENT_PASSWORD, type AgentSocket } from '../helpers/clients.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { HTTP_ROUTE_PERMISSIONS } from '../../server/security/access.ts';
+import { HTTP_ROUTE_PERMISSIONS, VISITOR_ROUTES } from '../../server/security/access.ts';
+import type { ChatMessage } from '../../protocol/index.ts';
+import { png, upload } from '../helpers/files.ts';
 
 let server: TestServer;
 const people = {} as Record<AgentRole, { socket: AgentSocket; id: string; cookie: string }>;
@@ -38,6 +40,13 @@ const ROUTES: { method: string; path: string; body?: unknown; allowed: Who[] }[]
   { method: 'GET', path: '/api/kb', allowed: ['editor', 'admin'] },
   { method: 'POST', path: '/api/kb/try', body: { q: 'shipping' }, allowed: ['editor', 'admin'] },
   { method: 'GET', path: '/api/kb/gaps', allowed: ['editor', 'admin'] },
+  { method: 'GET', path: '/api/uploads', allowed: ['agent', 'admin'] },
+  { method: 'POST', path: '/api/conversations/nobody-here/files', body: {}, allowed: ['agent', 'admin'] },
+  { method: 'GET', path: '/api/files/nobody-here', allowed: ['agent', 'admin'] },
+  { method: 'GET', path: '/api/proactive', allowed: ['admin'] },
+  { method: 'POST', path: '/api/proactive', body: { name: '' }, allowed: ['admin'] },
+  { method: 'PUT', path: '/api/proactive/nobody-here', body: { name: '' }, allowed: ['admin'] },
+  { method: 'DELETE', path: '/api/proactive/nobody-here', allowed: ['admin'] },
 ];
 
 describe('HTTP routes per role', () => {
@@ -70,10 +79,78 @@ describe('HTTP routes per role', () => {
     for (const r of api) expect(Object.keys(HTTP_ROUTE_PERMISSIONS), r).toContain(r);
   });
 
+  it('every /visitor route the server registers has an entry in the widget’s table', () => {
+    const app: Express = server.porsan.app;
+    type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+    const found: string[] = [];
+    const walk = (stack: Layer[]) => {
+      for (const layer of stack) {
+        if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push(`${m.toUpperCase()} ${layer.route.path}`);
+        else if (layer.handle?.stack) walk(layer.handle.stack);
+      }
+    };
+    walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+    const widget = found.filter((r) => r.split(' ')[1]?.startsWith('/visitor/'));
+    expect(widget.length).toBe(Object.keys(VISITOR_ROUTES).length);
+    for (const r of widget) expect(Object.keys(VISITOR_ROUTES), r).toContain(r);
+  });
+
   it('refuses what the table does not list, whatever the spelling', async () => {
     for (const path of ['/api/agents/x/y', '/API/AGENTS', '/api/agents;x', '/api//agents', '/api/%61gents']) {
       const res = await fetch(`${server.url}${path}`, { headers: { cookie: people.agent.cookie } });
       expect([403, 404], path).toContain(res.status);
+    }
+  });
+});
+
+describe('the widget’s door (visitor token, not a console session)', () => {
+  it('a console session opens no visitor route; a visitor token opens no console route', async () => {
+    const v = await connectVisitor(server.url);
+    sockets.push(v.socket);
+    // an admin's cookie is no visitor token
+    expect((await upload(`${server.url}/visitor/files`, { bytes: png(), name: 'a.png' }, { cookie: people.admin.cookie })).status).toBe(401);
+    expect((await fetch(`${server.url}/visitor/files/x`, { headers: { cookie: people.admin.cookie } })).status).toBe(401);
+    // a visitor token is no session
+    for (const path of ['/api/files/x', '/api/uploads', '/api/proactive']) {
+      expect((await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${v.token}` } })).status, path).toBe(401);
+    }
+  });
+
+  it('refuses routes it does not list, and answers preflights only for its own', async () => {
+    for (const [method, path] of [['GET', '/visitor/files'], ['DELETE', '/visitor/files/x'], ['GET', '/visitor/proactive'], ['POST', '/visitor/anything'], ['GET', '/visitor/../api/me']]) {
+      const res = await fetch(`${server.url}${path}`, { method });
+      expect([401, 404], `${method} ${path}`).toContain(res.status);
+      expect(res.status, `${method} ${path}`).not.toBe(200);
+    }
+    const pre = await fetch(`${server.url}/visitor/files`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect((await fetch(`${server.url}/visitor/nothing`, { method: 'OPTIONS', headers: { origin: 'https://shop.example' } })).status).toBe(404);
+  });
+
+  it('one visitor never reads another’s file', async () => {
+    const [a, b] = await Promise.all([connectVisitor(server.url), connectVisitor(server.url)]);
+    sockets.push(a.socket, b.socket);
+    const res = await upload(`${server.url}/visitor/files`, { bytes: png(), name: 'a.png' }, { token: a.token });
+    const { message } = (await res.json()) as { message: ChatMessage };
+    const id = message.meta?.type === 'attachment' ? message.meta.file.id : '';
+    expect((await fetch(`${server.url}/visitor/files/${id}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(200);
+    expect((await fetch(`${server.url}/visitor/files/${id}`, { headers: { authorization: `Bearer ${b.token}` } })).status).toBe(404);
+    // editors do not see visitors' files; agents and admins do
+    expect((await fetch(`${server.url}/api/files/${id}`, { headers: { cookie: people.editor.cookie } })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/files/${id}`, { headers: { cookie: people.agent.cookie } })).status).toBe(200);
+  });
+
+  it('limits each client address per route (flood of downloads)', async () => {
+    const limited = await startTestServer({ env: { PORSAN_RATE_DOWNLOADS: '3' } });
+    try {
+      const v = await connectVisitor(limited.url);
+      sockets.push(v.socket);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await fetch(`${limited.url}/visitor/files/x`, { headers: { authorization: `Bearer ${v.token}` } })).status);
+      expect(codes).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -10,6 +10,8 @@ import { Composer, Header, Message, PendingMessage } from './views.tsx';
 type Extras = typeof import('./extras.tsx');
 let extras: Promise<Extras> | undefined;
 const loadExtras = (l: Locale) => (extras ||= import('./extras.tsx')).then((x) => x.prep(l).then(() => x));
+type Files = typeof import('./files.tsx');
+let files: Promise<Files> | undefined;
 
 export interface Ui {
   open: boolean;
@@ -35,6 +37,26 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   const t = strings(locale);
   const status = conv?.status ?? null;
   const [x, setX] = useState<Extras>();
+  // Attachments: their chunk comes with the first file attached, or the first file in the conversation.
+  const [F, setF] = useState<Files>();
+  const loadFiles = () =>
+    (files ||= import('./files.tsx')).then((f) => {
+      f.init(config, panel.current!);
+      setF(f);
+      return f;
+    });
+  /** Files picked, pasted or dropped (copied at once: a file input's list is emptied right after). */
+  const attach = (l?: FileList | null, e?: Event) => {
+    const list = [...(l || [])];
+    if (list[0]) {
+      e?.preventDefault();
+      void loadFiles().then((f) => f.add(list, locale));
+    }
+  };
+  const hasFile = messages.some((m) => m.meta?.type == 'attachment');
+  useEffect(() => {
+    if (hasFile) void loadFiles();
+  }, [hasFile]);
 
   let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined;
   for (const m of messages) {
@@ -104,6 +126,9 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       role="dialog"
       aria-labelledby="porsan-title"
       hidden={!open}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => attach(e.dataTransfer?.files, e)}
+      onPaste={(e) => attach(e.clipboardData?.files, e)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -155,7 +180,10 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
             </div>
           </div>
         )}
-        {messages.map((m) => (
+        {messages.map((m) =>
+          F && m.meta?.type == 'attachment' ? (
+            <F.FileMessage key={m.id} m={m} t={t} locale={locale} />
+          ) : (
           <Message
             key={m.id}
             m={m}
@@ -166,16 +194,18 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
             onSuggest={send}
             onHandoff={handoff}
           />
-        ))}
+          ),
+        )}
         {pending.map((p) => (
           <PendingMessage key={p.clientId} p={p} t={t} onRetry={() => client.retry(p.clientId)} />
         ))}
+        {F && <F.Uploads t={t} />}
         {agentTyping && <p class="sys">{t.typing(conv?.agentName || t.agent)}</p>}
       </div>
       <div class="ft">
         {!needExtras ? (
           <>
-            <Composer t={t} onSend={send} onTyping={onTyping} />
+            <Composer t={t} onSend={send} onTyping={onTyping} onFiles={attach} />
             {botInCharge && (
               <button type="button" class="lk tc" onClick={() => setLookup(true)}>
                 {t.haveCode}

@@ -46,6 +46,7 @@ form{display:flex;gap:8px;margin:0}
 textarea,input{font:inherit;font-size:16px;font-weight:400;color:#1f1f1f;background:#fff;border:1px solid #80868b;border-radius:12px;padding:9px 12px;width:100%}
 textarea{flex:1;resize:none;max-height:120px}
 ::placeholder{color:#5c5f62;opacity:1}
+.clip{display:flex;align-items:center;color:#5c5f62;cursor:pointer}.clip:focus-within{outline:3px solid var(--pc)}.clip svg{fill:none;stroke:currentColor;stroke-width:2}
 .send{flex:none;width:42px;height:42px;border-radius:50%;border:0;background:var(--pc);color:var(--po)}
 [dir=rtl] .flip{transform:scaleX(-1)}
 .fm{display:flex;flex-direction:column;gap:8px;border:0;padding:0;min-width:0}

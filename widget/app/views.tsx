@@ -6,8 +6,9 @@ import type { Locale } from '../types.ts';
 import type { Pending } from '../transport.ts';
 import { Rich } from '../../common/rich.tsx';
 
-const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
+const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
 const SEND = <svg class="flip" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" /></svg>;
+const CLIP = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 7v9a4 4 0 0 1-8 0V5a3 3 0 0 1 6 0v10a1 1 0 0 1-2 0V7" /></svg>;
 
 /** Direction of the first strong character: Hebrew/Arabic script → rtl, Latin → ltr. */
 export function textDir(s: string): 'rtl' | 'ltr' | null {
@@ -134,7 +135,7 @@ export function Header(props: { t: Strings; title: string; sub: string; avatar?:
   );
 }
 
-export function Composer({ t, onSend, onTyping }: { t: Strings; onSend(text: string): void; onTyping(): void }) {
+export function Composer({ t, onSend, onTyping, onFiles }: { t: Strings; onSend(text: string): void; onTyping(): void; onFiles(f?: FileList | null): void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const submit = (e?: Event) => {
     e?.preventDefault();
@@ -148,6 +149,20 @@ export function Composer({ t, onSend, onTyping }: { t: Strings; onSend(text: str
   };
   return (
     <form class="comp" onSubmit={submit}>
+      <label class="clip">
+        <input
+          type="file"
+          class="sr"
+          multiple
+          accept="image/*,.pdf"
+          aria-label={t.attach}
+          onChange={(e) => {
+            onFiles(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
+        {CLIP}
+      </label>
       <textarea
         ref={ref}
         rows={1}

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { AgentInfo } from '../../../protocol/index.ts';
 import { logout } from '../api.ts';
-import { useI18n } from '../i18n.ts';
+import { intlTag, useI18n } from '../i18n.ts';
 import { readRoute, writeRoute, type Page } from '../lib/route.ts';
 import { initialState, myStatus, reducer } from '../state.ts';
 import { ConversationPane } from '../views/ConversationPane.tsx';
@@ -20,10 +20,12 @@ import { createActions } from './useActions.ts';
 import { useAgentConnection } from './useAgentConnection.ts';
 import { useAttention } from './useAttention.ts';
 import { useTypingSignal } from './useTypingSignal.ts';
+import { useUploads } from './useUploads.ts';
+import { ProactivePage } from './ProactivePage.tsx';
 
 export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOut: () => void }) {
-  const { t } = useI18n();
-  const pages: Page[] = agent.role === 'admin' ? ['conversations', 'kb', 'admin'] : agent.role === 'editor' ? ['kb'] : ['conversations'];
+  const { t, lang } = useI18n();
+  const pages: Page[] = agent.role === 'admin' ? ['conversations', 'kb', 'proactive', 'admin'] : agent.role === 'editor' ? ['kb'] : ['conversations'];
   const [page, setPage] = useState<Page>(() => {
     const wanted = readRoute().page;
     return pages.includes(wanted) ? wanted : pages[0];
@@ -44,6 +46,7 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
   const actions = useMemo(() => createActions(conn.socket, dispatch, (id) => select(id)), []);
   const attention = useAttention(state, t, select, agent.role !== 'editor');
   const typingSignal = useTypingSignal(conn.socket, openId);
+  const uploads = useUploads(dispatch, t, intlTag(lang));
 
   useEffect(() => writeRoute({ page, conversationId: page === 'conversations' ? openId : null }), [page, openId]);
 
@@ -96,6 +99,10 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
         <SinglePage>
           <KbPage />
         </SinglePage>
+      ) : page === 'proactive' ? (
+        <SinglePage>
+          <ProactivePage />
+        </SinglePage>
       ) : page === 'admin' ? (
         <SinglePage>
           <AdminPage team={state.team} meId={agent.id} onAgent={(status) => dispatch({ type: 'agentStatus', status })} />
@@ -136,6 +143,7 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
                 onRetry={actions.retry}
                 onDismissNotice={dismiss}
                 searchKb={(q) => actions.searchKb(q, detail.conversation.locale)}
+                uploads={uploads}
               />
             ) : (
               <p class="placeholder">{state.open?.error ? t('openFailed', { message: state.open.error }) : state.open ? t('loading') : t('noSelection')}</p>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { KbHit } from '../../../protocol/index.ts';
 import { LIMITS } from '../../../protocol/index.ts';
 import { KbSearchContainer } from '../containers/KbSearchContainer.tsx';
+import type { UploadItem } from '../containers/useUploads.ts';
 import { useI18n } from '../i18n.ts';
 
 interface Props {
@@ -13,10 +14,24 @@ interface Props {
   onTyping: () => void;
   /** FAQ search for canned replies; without it the button is not shown. */
   searchKb?: (query: string) => Promise<KbHit[]>;
+  /** Files to send (picked, pasted or dropped), the ones on their way, and the last refusal. */
+  onFiles: (files: File[]) => void;
+  uploads: UploadItem[];
+  uploadError: string;
+  onCancelUpload: (id: string) => void;
+  onDismissUploadError: () => void;
 }
 
-export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) {
+export function Composer({ draft, onDraft, onSend, onTyping, searchKb, onFiles, uploads, uploadError, onCancelUpload, onDismissUploadError }: Props) {
   const { t } = useI18n();
+  const [dragging, setDragging] = useState(false);
+  /** Files from a picker, a paste or a drop; copied at once (a picker's list is emptied right after). */
+  const take = (list: FileList | null | undefined, e?: Event): void => {
+    const files = [...(list ?? [])];
+    if (!files.length) return;
+    e?.preventDefault();
+    onFiles(files);
+  };
   const [text, setTextState] = useState(draft);
   const [kind, setKind] = useState<'reply' | 'note'>('reply');
   const [kb, setKb] = useState(false);
@@ -37,10 +52,19 @@ export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) 
   };
   return (
     <form
-      class={`composer composer-${kind}`}
+      class={`composer composer-${kind}${dragging ? ' dragging' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
+      }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        setDragging(false);
+        take(e.dataTransfer?.files, e);
       }}
     >
       <div class="composer-bar">
@@ -51,12 +75,50 @@ export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) 
             </button>
           ))}
         </div>
+        <div class="composer-tools">
         {searchKb && (
           <button type="button" class="ghost-dark" aria-expanded={kb} onClick={() => setKb(!kb)}>
             {t('kbButton')}
           </button>
         )}
+        {kind === 'reply' && (
+          <label class="ghost-dark attach">
+            <input
+              type="file"
+              class="visually-hidden"
+              multiple
+              accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+              onChange={(e) => {
+                take(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+            />
+            {t('attachFile')}
+          </label>
+        )}
+        </div>
       </div>
+      {uploads.length > 0 && (
+        <ul class="uploads" aria-label={t('uploading')}>
+          {uploads.map((u) => (
+            <li key={u.id}>
+              <bdi class="upload-name">{u.name}</bdi>
+              <progress max={u.total || 1} value={u.loaded} aria-label={t('uploadingFile', { name: u.name })} />
+              <button type="button" class="link" onClick={() => onCancelUpload(u.id)}>
+                {t('cancel')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {uploadError && (
+        <p class="notice error upload-error" role="alert">
+          <span>{uploadError}</span>
+          <button type="button" class="link" onClick={onDismissUploadError}>
+            {t('dismiss')}
+          </button>
+        </p>
+      )}
       {kb && searchKb && <KbSearchContainer search={searchKb} onPick={pick} />}
       <div class="composer-row">
         <label class="visually-hidden" for="composer-input">
@@ -79,6 +141,9 @@ export function Composer({ draft, onDraft, onSend, onTyping, searchKb }: Props) 
               e.preventDefault();
               submit();
             }
+          }}
+          onPaste={(e) => {
+            if (kind === 'reply') take(e.clipboardData?.files, e);
           }}
         />
         <button type="submit" class="primary" disabled={text.trim() === ''}>

@@ -2,6 +2,7 @@
 import type { AgentInfo, AgentStatus, ConversationDetail, KbHit, Resolution } from '../../../protocol/index.ts';
 import { localeName, useI18n } from '../i18n.ts';
 import type { Busy, Outgoing } from '../state.ts';
+import type { Uploads } from '../containers/useUploads.ts';
 import { Composer } from './Composer.tsx';
 import { ConversationActions } from './ConversationActions.tsx';
 import { TagEditor } from './TagEditor.tsx';
@@ -27,6 +28,7 @@ export interface ConversationPaneProps {
   onRetry: (o: Outgoing) => void;
   onDismissNotice: () => void;
   searchKb?: (query: string) => Promise<KbHit[]>;
+  uploads: Uploads;
 }
 
 export function ConversationPane(p: ConversationPaneProps) {
@@ -57,6 +59,7 @@ export function ConversationPane(p: ConversationPaneProps) {
               {c.trackingCode}
             </span>
           )}
+          {c.startedFrom && <span class="badge rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
         </div>
         {claimable && (
           <div class="actions">
@@ -91,7 +94,21 @@ export function ConversationPane(p: ConversationPaneProps) {
         </p>
       )}
       <Transcript messages={p.detail.messages} outgoing={p.outgoing} typing={p.typing} onRetry={p.onRetry} />
-      {mine && <Composer key={c.id} draft={p.draft} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
+      {mine && (
+        <Composer
+          key={c.id}
+          draft={p.draft}
+          onDraft={p.onDraft}
+          onSend={p.onSend}
+          onTyping={p.onTyping}
+          searchKb={p.searchKb}
+          onFiles={(files) => p.uploads.start(c.id, files)}
+          uploads={p.uploads.items.filter((u) => u.conversationId === c.id)}
+          uploadError={p.uploads.errors[c.id] ?? ''}
+          onCancelUpload={p.uploads.cancel}
+          onDismissUploadError={() => p.uploads.dismiss(c.id)}
+        />
+      )}
     </section>
   );
 }

@@ -4,12 +4,16 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
+import { attachments } from './0014-attachments.ts';
+import { proactiveRules } from './0014-proactive-rules.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
+    '0014-attachments': attachments,
+    '0014-proactive-rules': proactiveRules,
   };
 }
 
