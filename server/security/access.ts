@@ -1,7 +1,7 @@
 // Who may do what: one table of role → permissions, and every console socket event and HTTP
 // route → the permission it needs. Enforced in one place for each edge (realtime/agent.ts for
 // events, http/authorize.ts for routes); anything not listed here is refused.
-import type { AgentClientEvents, AgentRole } from '../../protocol/index.ts';
+import type { AgentClientEvents, AgentRole, ApiScope } from '../../protocol/index.ts';
 
 export type Permission =
   /** the queue, left messages, visitors' conversations and their details */
@@ -12,13 +12,16 @@ export type Permission =
   | 'kb'
   /** FAQ answers from the composer */
   | 'kbSearch'
-  /** people and team settings */
+  /** the reports (figures, charts, CSV) */
+  | 'reports'
+  /** people and team settings, API tokens and webhooks */
   | 'admin';
 
 export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
   agent: ['conversations', 'team', 'kbSearch'],
   editor: ['kb', 'kbSearch'],
-  admin: ['conversations', 'team', 'kb', 'kbSearch', 'admin'],
+  supervisor: ['conversations', 'team', 'kbSearch', 'reports'],
+  admin: ['conversations', 'team', 'kb', 'kbSearch', 'reports', 'admin'],
 };
 
 /** `null`: any signed-in person. */
@@ -53,6 +56,29 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'GET /api/kb': 'kb',
   'POST /api/kb/try': 'kb',
   'GET /api/kb/gaps': 'kb',
+  'GET /api/reports': 'reports',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+  'GET /api/webhooks': 'admin',
+  'POST /api/webhooks': 'admin',
+  'DELETE /api/webhooks/:id': 'admin',
+  'GET /api/webhooks/:id/deliveries': 'admin',
+  'POST /api/webhooks/deliveries/:id/resend': 'admin',
+};
+
+/**
+ * The REST API for other tools (/api/v1), authorized by an API token's scopes instead of a
+ * session (http/api-v1/gate.ts); `public`: no token needed. Anything not listed is refused.
+ */
+export const API_V1_ROUTE_SCOPES: Record<string, ApiScope | 'public'> = {
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/conversations': 'read',
+  'GET /api/v1/conversations/:id': 'read',
+  'POST /api/v1/conversations/:id/messages': 'write',
+  'POST /api/v1/conversations/:id/close': 'write',
+  'GET /api/v1/reports/summary': 'read',
+  'GET /api/v1/kb/entries': 'read',
 };
 
 export function can(role: AgentRole | string, permission: Permission | null): boolean {
@@ -60,13 +86,22 @@ export function can(role: AgentRole | string, permission: Permission | null): bo
   return (ROLE_PERMISSIONS[role as AgentRole] ?? []).includes(permission);
 }
 
-const compiled = Object.entries(HTTP_ROUTE_PERMISSIONS).map(([key, permission]) => {
-  const [method, path] = key.split(' ') as [string, string];
-  const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
-  return { method, pattern, permission };
-});
+function compile<P>(table: Record<string, P>) {
+  return Object.entries(table).map(([key, permission]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
+    return { method, pattern, permission };
+  });
+}
+const compiled = compile(HTTP_ROUTE_PERMISSIONS);
+const compiledV1 = compile(API_V1_ROUTE_SCOPES);
 
 /** What a request needs, or undefined when no such route exists. */
 export function routePermission(method: string, path: string): Permission | 'public' | 'session' | undefined {
   return compiled.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.permission;
+}
+
+/** The scope an /api/v1 request needs, or undefined when no such route exists. */
+export function apiRouteScope(method: string, path: string): ApiScope | 'public' | undefined {
+  return compiledV1.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.permission;
 }

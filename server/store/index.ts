@@ -9,11 +9,14 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest, pendingMigrations, type Dialect } from './migrations/index.ts';
 import { AgentRepo } from './agents.ts';
+import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
 import { MessageRepo } from './messages.ts';
+import { ReportRepo } from './reports.ts';
 import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
+import { WebhookRepo } from './webhooks.ts';
 
 export type { Dialect };
 export type { SessionAgent } from './agents.ts';
@@ -27,6 +30,9 @@ export class Store {
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
   readonly unanswered: UnansweredRepo;
+  readonly reports: ReportRepo;
+  readonly apiTokens: ApiTokenRepo;
+  readonly webhooks: WebhookRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -40,6 +46,9 @@ export class Store {
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);
     this.unanswered = new UnansweredRepo(db);
+    this.reports = new ReportRepo(db);
+    this.apiTokens = new ApiTokenRepo(db);
+    this.webhooks = new WebhookRepo(db);
   }
 
   /** The database answers and every migration this version knows has been applied. */

@@ -1,4 +1,6 @@
 // English: the console's default language. Every key here must exist in fa.ts too.
+import { enOwner } from './en-owner.ts';
+
 export const en = {
   appName: 'Porsan console',
   brand: 'Porsan',
@@ -231,4 +233,5 @@ export const en = {
   kbCopySelected: 'Selected: press Ctrl+C to copy.',
   kbDownload: 'Download',
   kbCloseDialog: 'Close',
+  ...enOwner,
 };

@@ -1,5 +1,6 @@
 // Persian (right-to-left).
 import type { StringKey } from '../i18n.ts';
+import { faOwner } from './fa-owner.ts';
 
 export const fa: Record<StringKey, string> = {
   appName: 'کنسول پرسان',
@@ -222,4 +223,5 @@ export const fa: Record<StringKey, string> = {
   kbCopySelected: 'متن برگزیده شد: برای رونوشت Ctrl+C را بزنید.',
   kbDownload: 'بارگیری',
   kbCloseDialog: 'بستن',
+  ...faOwner,
 };

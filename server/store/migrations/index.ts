@@ -4,12 +4,18 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
+import { apiTokens } from './0013-api-tokens.ts';
+import { reportIndexes } from './0013-reports.ts';
+import { webhooks } from './0013-webhooks.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
+    '0013-api-tokens': apiTokens,
+    '0013-reports': reportIndexes,
+    '0013-webhooks': webhooks(dialect),
   };
 }
 
