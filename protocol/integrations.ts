@@ -117,3 +117,14 @@ export interface ApiConversationPage {
 export type WebhookPayload =
   | { type: 'message.created'; timestamp: string; data: { message: ApiMessage; conversation: ApiConversation } }
   | { type: Exclude<WebhookEvent, 'message.created'>; timestamp: string; data: { conversation: ApiConversation } };
+
+/** A knowledge-base entry as the API gives it (GET /api/v1/kb/entries). */
+export interface ApiKbEntry {
+  id: string;
+  locale: Locale;
+  /** The first is its title. */
+  questions: string[];
+  tags: string[];
+  /** Markdown. */
+  answer: string;
+}

@@ -20,6 +20,13 @@ import type { KbHit, Locale } from '../protocol/index.ts';
 import { createLimits, limitRules, type Limits } from './security/limits.ts';
 import { AgentSessions } from './security/sessions.ts';
 import { allowHandshake } from './realtime/handshake.ts';
+import { Webhooks } from './webhooks/index.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { wireMailNotifications } from './mail/notifications.ts';
+import { Transcripts } from './transcripts/index.ts';
+import { readFileSync } from 'node:fs';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Porsan {
   port: number;
@@ -36,6 +43,11 @@ export interface Porsan {
   log: Logger;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
+  webhooks: Webhooks;
+  /** Null without SMTP (PORSAN_SMTP_URL). */
+  mailer: Mailer | null;
+  /** Resolves when the mail notifications started so far have been sent (or failed). */
+  mailIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +71,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     team,
   );
 
-  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }));
+  const webhooks = await Webhooks.start(store, conversations, config.webhooks, log);
+  const mailer = createMailer(config.mail, log);
+  const mail = mailer ? wireMailNotifications({ conversations, store, team, mailer, publicOrigin: config.publicOrigin, log }) : null;
+  const transcripts = new Transcripts(store, conversations, mailer);
+
+  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit, apiRequests: config.apiRateLimit }));
   const sessions = new AgentSessions(store);
   const io = new Server({
     // The widget's sites may call without credentials; the console is same-origin and needs no CORS.
@@ -90,10 +107,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       sessions.invalidate();
       agents.in(agentRoom(agentId)).disconnectSockets(true);
     },
+    webhooks,
+    version: VERSION,
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, { config, store, conversations, limits, log });
+  setupVisitors(visitors, { config, store, conversations, limits, log, transcripts });
   setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents);
 
@@ -106,7 +125,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 
   let closing: Promise<void> | null = null;
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, webhooks, mailer,
+    mailIdle: () => mail?.idle() ?? Promise.resolve(),
     close() {
       closing ??= (async () => {
         conversations.close();
@@ -114,6 +134,9 @@ export async function startPorsan(config: Config): Promise<Porsan> {
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
+        await webhooks.close();
+        await mail?.idle();
+        mailer?.close();
         await knowledge.close();
         await store.close();
       })();

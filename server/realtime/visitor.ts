@@ -14,6 +14,7 @@ import { RateLimited, type LimitKind, type Limits } from '../security/limits.ts'
 import { clientAddress } from '../security/network.ts';
 import type { Store } from '../store/index.ts';
 import type { Visitor } from '../conversations/model.ts';
+import type { Transcripts } from '../transcripts/index.ts';
 import { handle, type HandleOptions } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
@@ -33,6 +34,7 @@ export interface VisitorDeps {
   conversations: Conversations;
   limits: Limits;
   log: Logger;
+  transcripts: Transcripts;
 }
 
 /** Spends one unit of `kind` for this address, as a domain refusal with a retry time. */
@@ -54,7 +56,7 @@ async function identify(socket: VisitorSocket, store: Store): Promise<void> {
 }
 
 export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
-  const { config, store, conversations, limits, log } = deps;
+  const { config, store, conversations, limits, log, transcripts } = deps;
   nsp.use((socket, next) => {
     identify(socket, store).then(
       () => next(),
@@ -116,6 +118,12 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
       await spend(limits, 'ticketLookup', address);
       return conversations.tickets.byCode(req.trackingCode);
+    });
+    on('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId));
+    on('mailTranscript', async (req, visitor) => {
+      if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');
+      await spend(limits, 'transcriptMail', address);
+      await transcripts.mail(visitor, req.conversationId, req.email);
     });
   });
 }

@@ -9,7 +9,7 @@ import { computeReport } from './compute.ts';
 /** The longest range one report covers. */
 export const MAX_DAYS = 366;
 
-const date = z.string().refine(isDate, 'a date written YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD').refine(isDate, 'not a date in the calendar');
 
 /** ?from=YYYY-MM-DD&to=YYYY-MM-DD[&locale=] — the team's days, `to` included. */
 export const reportQuery = z
