@@ -31,8 +31,8 @@ export class WebhookWorker {
     private readonly opts: WorkerOptions,
     private readonly log: Logger,
   ) {
-    // Long enough for an attempt to time out and be recorded.
-    this.leaseMs = opts.timeoutMs * 2 + 5000;
+    // Long enough for an attempt to time out and be recorded; a claim older than this was abandoned.
+    this.leaseMs = opts.timeoutMs + Math.max(2000, opts.timeoutMs);
   }
 
   start(): void {
