@@ -84,8 +84,23 @@ const UNANSWERED = [
 
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
-export async function seedReports(store: Store): Promise<void> {
+/** Writes the conversations above; with `shiftDays`, every time moves that many days (the browser tests want recent days). */
+export async function seedReports(store: Store, opts: { shiftDays?: number } = {}): Promise<void> {
   const db = store.db as Kysely<Database>;
+  const shift = (opts.shiftDays ?? 0) * 86_400;
+  if (shift) return seedReportsShifted(db, shift);
+  return seedRows(db, CONVERSATIONS, UNANSWERED);
+}
+
+function shiftTimes<T>(value: T, seconds: number): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) ? plus(v, seconds) : v)) as T;
+}
+
+function seedReportsShifted(db: Kysely<Database>, seconds: number): Promise<void> {
+  return seedRows(db, shiftTimes(CONVERSATIONS, seconds), shiftTimes(UNANSWERED, seconds));
+}
+
+async function seedRows(db: Kysely<Database>, CONVERSATIONS: Conv[], UNANSWERED: { text: string; normalized: string; locale: string; at: string }[]): Promise<void> {
   for (const a of Object.values(AGENTS)) {
     await db.insertInto('agents').values({ id: a.id, email: `${a.id}@example.com`, name: a.name, role: 'agent', password_hash: 'x', active: 1, max_conversations: null, created_at: '2026-01-01T00:00:00.000Z' }).execute();
   }

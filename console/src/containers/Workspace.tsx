@@ -20,10 +20,25 @@ import { createActions } from './useActions.ts';
 import { useAgentConnection } from './useAgentConnection.ts';
 import { useAttention } from './useAttention.ts';
 import { useTypingSignal } from './useTypingSignal.ts';
+import { useLazy } from './useLazy.ts';
+
+/** The pages each role may use (the server checks every call anyway). */
+function pagesOf(role: AgentInfo['role']): Page[] {
+  switch (role) {
+    case 'admin':
+      return ['conversations', 'kb', 'reports', 'integrations', 'admin'];
+    case 'supervisor':
+      return ['conversations', 'reports'];
+    case 'editor':
+      return ['kb'];
+    default:
+      return ['conversations'];
+  }
+}
 
 export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOut: () => void }) {
   const { t } = useI18n();
-  const pages: Page[] = agent.role === 'admin' ? ['conversations', 'kb', 'admin'] : agent.role === 'editor' ? ['kb'] : ['conversations'];
+  const pages = pagesOf(agent.role);
   const [page, setPage] = useState<Page>(() => {
     const wanted = readRoute().page;
     return pages.includes(wanted) ? wanted : pages[0];
@@ -44,6 +59,8 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
   const actions = useMemo(() => createActions(conn.socket, dispatch, (id) => select(id)), []);
   const attention = useAttention(state, t, select, agent.role !== 'editor');
   const typingSignal = useTypingSignal(conn.socket, openId);
+  const reports = useLazy(() => import('./ReportsPage.tsx'), page === 'reports');
+  const integrations = useLazy(() => import('./IntegrationsPage.tsx'), page === 'integrations');
 
   useEffect(() => writeRoute({ page, conversationId: page === 'conversations' ? openId : null }), [page, openId]);
 
@@ -95,6 +112,14 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
       {page === 'kb' ? (
         <SinglePage>
           <KbPage />
+        </SinglePage>
+      ) : page === 'reports' ? (
+        <SinglePage>
+          {reports.module ? <reports.module.ReportsPage canOpenKb={pages.includes('kb')} onOpenKb={() => setPage('kb')} /> : <p class="placeholder">{reports.error ?? t('loading')}</p>}
+        </SinglePage>
+      ) : page === 'integrations' ? (
+        <SinglePage>
+          {integrations.module ? <integrations.module.IntegrationsPage team={state.team} meId={agent.id} /> : <p class="placeholder">{integrations.error ?? t('loading')}</p>}
         </SinglePage>
       ) : page === 'admin' ? (
         <SinglePage>
