@@ -5,6 +5,7 @@ import type { ProactiveMeta, StartedFrom } from './proactive.ts';
 
 export * from './attachments.ts';
 export * from './proactive.ts';
+import type { Transcript } from './transcripts.ts';
 
 export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
@@ -166,6 +167,10 @@ export interface VisitorClientEvents {
   leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;
   /** Look up a left message and its replies by tracking code. */
   ticket: (req: { trackingCode: string }, ack: Ack<{ conversation: ConversationView; messages: ChatMessage[] }>) => void;
+  /** The conversation as a text file to download, and whether it can be mailed (see transcripts.ts). */
+  transcript: (req: { conversationId: string }, ack: Ack<Transcript>) => void;
+  /** Mail the transcript to `email` (only when the server has SMTP). */
+  mailTranscript: (req: { conversationId: string; email: string }, ack: Ack) => void;
 }
 
 export interface VisitorServerEvents {
@@ -177,7 +182,8 @@ export interface VisitorServerEvents {
 // ---------------------------------------------------------------- agent namespace "/agent"
 // Authenticated by the console's session cookie during the handshake.
 
-export type AgentRole = 'agent' | 'editor' | 'admin';
+/** `supervisor`: works conversations like an agent and reads the reports (not people or settings). */
+export type AgentRole = 'agent' | 'editor' | 'supervisor' | 'admin';
 
 export interface AgentInfo {
   id: string;
@@ -354,3 +360,7 @@ export const LIMITS = {
   nameChars: 100,
   urlChars: 2000,
 } as const;
+
+export * from './transcripts.ts';
+export * from './reports.ts';
+export * from './integrations.ts';

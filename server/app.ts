@@ -32,6 +32,13 @@ import { join } from 'node:path';
 import { LocalFileStorage, type FileStorage } from './files/storage.ts';
 import { startSweeper } from './files/sweep.ts';
 import { ProactiveRules } from './proactive/rules.ts';
+import { Webhooks } from './webhooks/index.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { wireMailNotifications } from './mail/notifications.ts';
+import { Transcripts } from './transcripts/index.ts';
+import { readFileSync } from 'node:fs';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface Porsan {
   port: number;
@@ -57,6 +64,11 @@ export interface Porsan {
   proactive: ProactiveRules;
   /** Set when this start created the first admin. */
   admin: AdminBootstrap | null;
+  webhooks: Webhooks;
+  /** Null without SMTP (PORSAN_SMTP_URL). */
+  mailer: Mailer | null;
+  /** Resolves when the mail notifications started so far have been sent (or failed). */
+  mailIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,7 +107,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
   const proactive = new ProactiveRules(store, team, config.uploads);
-  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
+  const webhooks = await Webhooks.start(store, conversations, config.webhooks, log);
+  const mailer = createMailer(config.mail, log);
+  const mail = mailer ? wireMailNotifications({ conversations, store, team, mailer, publicOrigin: config.publicOrigin, log }) : null;
+  const transcripts = new Transcripts(store, conversations, mailer);
+
+  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit, apiRequests: config.apiRateLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
   const sessions = new AgentSessions(store);
   const io = new Server({
     // The widget's sites may call without credentials; the console is same-origin and needs no CORS.
@@ -150,10 +167,12 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     },
     files,
     proactive,
+    webhooks,
+    version: VERSION,
   });
   const http = createServer(app);
   io.attach(http);
-  setupVisitors(visitors, { config, store, conversations, limits, log, opening: (id, locale) => proactive.opening(id, locale), observe: metrics ? (event, s) => event === 'send' && metrics.botTurn.observe(s) : undefined });
+  setupVisitors(visitors, { config, store, conversations, limits, log, transcripts, opening: (id, locale) => proactive.opening(id, locale), observe: metrics ? (event, s) => event === 'send' && metrics.botTurn.observe(s) : undefined });
   setupAgents(agents, { config, conversations, team, sessions, log });
   wireFanout(conversations, team, visitors, agents);
 
@@ -167,7 +186,8 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   const stopSweeper = startSweeper(files, store.attachments, log, { graceMs: 60 * 60 * 1000, everyMs: 15 * 60 * 1000 });
 
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready, files, proactive,
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready, files, proactive, webhooks, mailer,
+    mailIdle: () => mail?.idle() ?? Promise.resolve(),
     close() {
       // Graceful: /readyz says no at once; sockets are let go (their clients reconnect to another
       // node behind the load balancer); this node's agents count as gone; then the rest closes.
@@ -177,6 +197,9 @@ export async function startPorsan(config: Config): Promise<Porsan> {
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
+        await webhooks.close();
+        await mail?.idle();
+        mailer?.close();
         await team.close();
         await knowledge.close();
         await store.close();

@@ -84,6 +84,14 @@ const schema = z.object({
   PORSAN_ALWAYS_OPEN: flag.default(false),
   PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: flag.default(true),
   PORSAN_AGENT_GRACE_SECONDS: z.coerce.number().min(0).default(60),
+  PORSAN_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  PORSAN_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+  PORSAN_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().default(10),
+  PORSAN_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
+  PORSAN_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(5),
+  PORSAN_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  PORSAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  PORSAN_MAIL_FROM: z.string().trim().min(3).max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address such as "Porsan <support@example.com>"').optional(),
   PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -133,6 +141,17 @@ export interface Config {
   leaveMessageWhenNobodyOnline: boolean;
   /** How long an agent's sockets may be gone before they count as offline and their conversations are requeued. */
   agentGraceMs: number;
+  webhooks: {
+    /** Private, loopback and link-local webhook targets allowed (tests; receivers in your own network). */
+    allowPrivate: boolean;
+    timeoutMs: number;
+    retry: { baseMs: number; maxDelayMs: number; windowMs: number };
+    sweepMs: number;
+  };
+  /** REST API requests per token per minute. */
+  apiRateLimit: number;
+  /** Outgoing mail (transcripts, left-message notices and replies); null without SMTP. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export interface RateLimitConfig {
@@ -217,5 +236,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     team: { timeZone: e.PORSAN_TIME_ZONE, alwaysOpen: e.PORSAN_ALWAYS_OPEN },
     leaveMessageWhenNobodyOnline: e.PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE,
     agentGraceMs: e.PORSAN_AGENT_GRACE_SECONDS * 1000,
+    webhooks: {
+      allowPrivate: e.PORSAN_WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: e.PORSAN_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      retry: { baseMs: e.PORSAN_WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: 6 * 3600_000, windowMs: e.PORSAN_WEBHOOK_RETRY_HOURS * 3600_000 },
+      sweepMs: e.PORSAN_WEBHOOK_SWEEP_SECONDS * 1000,
+    },
+    apiRateLimit: e.PORSAN_API_RATE_LIMIT,
+    mail: e.PORSAN_SMTP_URL
+      ? { smtpUrl: e.PORSAN_SMTP_URL, from: e.PORSAN_MAIL_FROM ?? `Porsan <no-reply@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>` }
+      : null,
   };
 }

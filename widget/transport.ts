@@ -182,7 +182,8 @@ export class ChatClient {
     return failed.concat(outbox.filter((p) => !confirmed.has(p.clientId) && !failed.some((f) => f.clientId === p.clientId)));
   }
 
-  private async call<K extends keyof VisitorClientEvents>(
+  /** One request with its ack (the extras chunk uses it for what the first load does not need). */
+  async call<K extends keyof VisitorClientEvents>(
     event: K,
     req: Parameters<VisitorClientEvents[K]>[0],
   ): Promise<Result<AckOf<K>>> {

@@ -59,7 +59,9 @@ export class VisitorSide {
     if (conv && conv.status !== 'closed') return conv;
     await quota.newConversation();
     const startedFrom = opening ? { ruleId: opening.ruleId, ruleName: opening.ruleName } : null;
-    return this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl, startedFrom });
+    const created = await this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl, startedFrom });
+    this.ctx.events.emit('lifecycle', { step: 'created', conversation: created });
+    return created;
   }
 
   /**
@@ -107,7 +109,9 @@ export class VisitorSide {
     const { ctx } = this;
     const conv = await ctx.ownedByVisitor(visitor, conversationId);
     if (conv.status !== 'closed') throw new DomainError('wrong_state', 'A conversation can be rated once it has ended.');
-    if (!(await ctx.store.conversations.rate(conv.id, score, comment))) throw new DomainError('wrong_state', 'This conversation has already been rated.');
+    const rated = await ctx.store.conversations.rate(conv.id, score, comment);
+    if (!rated) throw new DomainError('wrong_state', 'This conversation has already been rated.');
+    ctx.events.emit('lifecycle', { step: 'rated', conversation: rated });
     const r = await ctx.store.messages.append(conv.id, [systemDraft('rated', conv.locale, { type: 'rated', score }, { score })]);
     if (!r) return;
     await ctx.announce(r.messages, r.conversation);

@@ -12,6 +12,11 @@ import type { AgentSessions } from '../security/sessions.ts';
 import { authRoutes } from './auth-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { authorize } from './authorize.ts';
+import { apiV1Gate } from './api-v1/gate.ts';
+import { apiV1Routes } from './api-v1/router.ts';
+import { integrationRoutes } from './integration-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import type { Webhooks } from '../webhooks/index.ts';
 import { apiHeaders, consoleHeaders, demoHeaders, widgetHeaders } from './headers.ts';
 import type { Team } from '../conversations/team.ts';
 import type { Conversations } from '../conversations/service.ts';
@@ -44,6 +49,9 @@ export interface HttpDeps {
   /** The bytes of files sent in conversations. */
   files: FileStorage;
   proactive: ProactiveRules;
+  webhooks: Webhooks;
+  /** Porsan's version (in the OpenAPI document). */
+  version: string;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -88,12 +96,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   // Two doors: /api for the console (session cookie, its own origin), /visitor for the widget
   // (visitor token, the allowed sites). Each refuses any route its table does not list.
+  // The REST API for other tools: API tokens instead of sessions, its own gate and route table.
+  app.use('/api/v1', express.json({ limit: '16kb' }), apiV1Gate(store, deps.limits));
+  app.use(apiV1Routes({ store, conversations, team, knowledge, log, version: deps.version }));
+  app.use('/api/v1', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
+
   app.use('/api', express.json({ limit: '16kb' }), authorize(config, deps.sessions));
   app.use('/visitor', visitorGate({ config, store, limits: deps.limits }));
   app.use(authRoutes({ store, config, limits: deps.limits, endSession: deps.endSession }));
   app.use(adminRoutes({ store, team, conversations, knowledge, kbDir: config.kbDir, revokeAgent: deps.revokeAgent }));
   app.use(fileRoutes({ config, conversations, storage: deps.files, limits: deps.limits, log }));
   app.use(proactiveRoutes(deps.proactive));
+  app.use(reportRoutes({ store, team }));
+  app.use(integrationRoutes({ store, webhooks: deps.webhooks }));
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
   app.use('/visitor', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such route.' }));
 

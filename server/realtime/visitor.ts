@@ -16,6 +16,7 @@ import { clientAddress } from '../security/network.ts';
 import type { Store } from '../store/index.ts';
 import type { Visitor } from '../conversations/model.ts';
 import type { Opening } from '../conversations/visitor-side.ts';
+import type { Transcripts } from '../transcripts/index.ts';
 import { handle, type HandleOptions } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
@@ -39,6 +40,7 @@ export interface VisitorDeps {
   observe?: (event: string, seconds: number) => void;
   /** The proactive message a visitor answers by sending (null: no such rule, or it is off). */
   opening: (ruleId: string, locale: Locale) => Promise<Opening | null>;
+  transcripts: Transcripts;
 }
 
 async function identify(socket: VisitorSocket, store: Store): Promise<void> {
@@ -52,7 +54,7 @@ async function identify(socket: VisitorSocket, store: Store): Promise<void> {
 }
 
 export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
-  const { config, store, conversations, limits, log, opening } = deps;
+  const { config, store, conversations, limits, log, opening, transcripts } = deps;
   nsp.use((socket, next) => {
     identify(socket, store).then(
       () => next(),
@@ -113,6 +115,12 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
       await spend(limits, 'ticketLookup', address);
       return conversations.tickets.byCode(req.trackingCode);
+    });
+    on('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId));
+    on('mailTranscript', async (req, visitor) => {
+      if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');
+      await spend(limits, 'transcriptMail', address);
+      await transcripts.mail(visitor, req.conversationId, req.email);
     });
   });
 }

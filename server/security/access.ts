@@ -1,7 +1,7 @@
 // Who may do what: one table of role → permissions, and every console socket event and HTTP
 // route → the permission it needs. Enforced in one place for each edge (realtime/agent.ts for
 // events, http/authorize.ts for routes); anything not listed here is refused.
-import type { AgentClientEvents, AgentRole } from '../../protocol/index.ts';
+import type { AgentClientEvents, AgentRole, ApiScope } from '../../protocol/index.ts';
 import type { LimitKind } from './limits.ts';
 
 export type Permission =
@@ -13,13 +13,16 @@ export type Permission =
   | 'kb'
   /** FAQ answers from the composer */
   | 'kbSearch'
-  /** people and team settings */
+  /** the reports (figures, charts, CSV) */
+  | 'reports'
+  /** people and team settings, API tokens and webhooks */
   | 'admin';
 
 export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
   agent: ['conversations', 'team', 'kbSearch'],
   editor: ['kb', 'kbSearch'],
-  admin: ['conversations', 'team', 'kb', 'kbSearch', 'admin'],
+  supervisor: ['conversations', 'team', 'kbSearch', 'reports'],
+  admin: ['conversations', 'team', 'kb', 'kbSearch', 'reports', 'admin'],
 };
 
 /** `null`: any signed-in person. */
@@ -61,6 +64,15 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'POST /api/proactive': 'admin',
   'PUT /api/proactive/:id': 'admin',
   'DELETE /api/proactive/:id': 'admin',
+  'GET /api/reports': 'reports',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+  'GET /api/webhooks': 'admin',
+  'POST /api/webhooks': 'admin',
+  'DELETE /api/webhooks/:id': 'admin',
+  'GET /api/webhooks/:id/deliveries': 'admin',
+  'POST /api/webhooks/deliveries/:id/resend': 'admin',
 };
 
 /**
@@ -79,6 +91,20 @@ export const VISITOR_ROUTES: Record<string, VisitorRouteAccess> = {
   'POST /visitor/proactive': { who: 'anyone', limit: 'proactive' },
 };
 
+/**
+ * The REST API for other tools (/api/v1), authorized by an API token's scopes instead of a
+ * session (http/api-v1/gate.ts); `public`: no token needed. Anything not listed is refused.
+ */
+export const API_V1_ROUTE_SCOPES: Record<string, ApiScope | 'public'> = {
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/conversations': 'read',
+  'GET /api/v1/conversations/:id': 'read',
+  'POST /api/v1/conversations/:id/messages': 'write',
+  'POST /api/v1/conversations/:id/close': 'write',
+  'GET /api/v1/reports/summary': 'read',
+  'GET /api/v1/kb/entries': 'read',
+};
+
 export function can(role: AgentRole | string, permission: Permission | null): boolean {
   if (permission === null) return role in ROLE_PERMISSIONS;
   return (ROLE_PERMISSIONS[role as AgentRole] ?? []).includes(permission);
@@ -93,6 +119,7 @@ function compile<T>(table: Record<string, T>) {
 }
 const compiled = compile(HTTP_ROUTE_PERMISSIONS);
 const compiledVisitor = compile(VISITOR_ROUTES);
+const compiledV1 = compile(API_V1_ROUTE_SCOPES);
 
 /** What a request needs, or undefined when no such route exists. */
 export function routePermission(method: string, path: string): Permission | 'public' | 'session' | undefined {
@@ -107,4 +134,9 @@ export function visitorRoute(method: string, path: string): VisitorRouteAccess |
 /** The methods a widget path has (for CORS preflights); empty when the path is not a route. */
 export function visitorRouteMethods(path: string): string[] {
   return compiledVisitor.filter((r) => r.pattern.test(path)).map((r) => r.method);
+}
+
+/** The scope an /api/v1 request needs, or undefined when no such route exists. */
+export function apiRouteScope(method: string, path: string): ApiScope | 'public' | undefined {
+  return compiledV1.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
 }

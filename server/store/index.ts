@@ -1,6 +1,7 @@
 // Persistence behind one interface: repositories over Kysely, so the same queries run on the
 // embedded SQLite database (better-sqlite3, WAL) and on PostgreSQL. They take and give the
 // domain's types (../conversations/model.ts); rows stay in this folder.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -10,12 +11,16 @@ import type { Database } from './schema.ts';
 import { migrateToLatest, pendingMigrations, type Dialect } from './migrations/index.ts';
 import { AgentRepo } from './agents.ts';
 import { AttachmentRepo } from './attachments.ts';
+import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
+import { ConversationPageRepo } from './conversation-pages.ts';
 import { MessageRepo } from './messages.ts';
 import { ProactiveRepo } from './proactive.ts';
+import { ReportRepo } from './reports.ts';
 import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
+import { WebhookRepo } from './webhooks.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
@@ -33,6 +38,10 @@ export class Store {
   readonly unanswered: UnansweredRepo;
   readonly attachments: AttachmentRepo;
   readonly proactive: ProactiveRepo;
+  readonly reports: ReportRepo;
+  readonly apiTokens: ApiTokenRepo;
+  readonly webhooks: WebhookRepo;
+  readonly conversationPages: ConversationPageRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -50,6 +59,18 @@ export class Store {
     this.unanswered = new UnansweredRepo(db);
     this.attachments = new AttachmentRepo(db);
     this.proactive = new ProactiveRepo(db);
+    this.reports = new ReportRepo(db);
+    this.apiTokens = new ApiTokenRepo(db);
+    this.webhooks = new WebhookRepo(db);
+    this.conversationPages = new ConversationPageRepo(db);
+  }
+
+  /**
+   * Runs background work (the webhook outbox's sweeps) without counting its statements in
+   * `stats`, which pin what serving visitors and agents costs.
+   */
+  untracked<T>(work: () => Promise<T>): Promise<T> {
+    return background.run(true, work);
   }
 
   /** The database answers and every migration this version knows has been applied. */
@@ -113,12 +134,14 @@ export async function openPostgresStore(connectionString: string, opts: { schema
   return open(new PostgresDialect({ pool }), 'postgres');
 }
 
+const background = new AsyncLocalStorage<boolean>();
+
 async function open(kysely: KyselyDialect, dialect: Dialect, checkpointer: Checkpointer | null = null): Promise<Store> {
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: kysely,
     log: (e) => {
-      if (e.level === 'query') stats.queries++;
+      if (e.level === 'query' && !background.getStore()) stats.queries++;
     },
   });
   await migrateToLatest(db, dialect);

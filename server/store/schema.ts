@@ -130,6 +130,56 @@ export interface ProactiveRulesTable {
   updated_at: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  agent_id: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  secret: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  retry_until: string;
+  claim_token: string | null;
+  claimed_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
@@ -140,4 +190,8 @@ export interface Database {
   unanswered: UnansweredTable;
   attachments: AttachmentsTable;
   proactive_rules: ProactiveRulesTable;
+  api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

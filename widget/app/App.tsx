@@ -216,6 +216,8 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
           <x.Left locale={locale} code={left} onDone={() => setLeft('')} />
         ) : status === 'closed' ? (
           <x.Rating
+            client={client}
+            id={conv!.id}
             locale={locale}
             rated={conv?.rating != null}
             onRate={(s, c) => client.rate(s, c)}

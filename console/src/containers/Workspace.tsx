@@ -22,10 +22,25 @@ import { useAttention } from './useAttention.ts';
 import { useTypingSignal } from './useTypingSignal.ts';
 import { useUploads } from './useUploads.ts';
 import { ProactivePage } from './ProactivePage.tsx';
+import { useLazy } from './useLazy.ts';
+
+/** The pages each role may use (the server checks every call anyway). */
+function pagesOf(role: AgentInfo['role']): Page[] {
+  switch (role) {
+    case 'admin':
+      return ['conversations', 'kb', 'proactive', 'reports', 'integrations', 'admin'];
+    case 'supervisor':
+      return ['conversations', 'reports'];
+    case 'editor':
+      return ['kb'];
+    default:
+      return ['conversations'];
+  }
+}
 
 export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOut: () => void }) {
   const { t, lang } = useI18n();
-  const pages: Page[] = agent.role === 'admin' ? ['conversations', 'kb', 'proactive', 'admin'] : agent.role === 'editor' ? ['kb'] : ['conversations'];
+  const pages = pagesOf(agent.role);
   const [page, setPage] = useState<Page>(() => {
     const wanted = readRoute().page;
     return pages.includes(wanted) ? wanted : pages[0];
@@ -47,6 +62,8 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
   const attention = useAttention(state, t, select, agent.role !== 'editor');
   const typingSignal = useTypingSignal(conn.socket, openId);
   const uploads = useUploads(dispatch, t, intlTag(lang));
+  const reports = useLazy(() => import('./ReportsPage.tsx'), page === 'reports');
+  const integrations = useLazy(() => import('./IntegrationsPage.tsx'), page === 'integrations');
 
   useEffect(() => writeRoute({ page, conversationId: page === 'conversations' ? openId : null }), [page, openId]);
 
@@ -102,6 +119,14 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
       ) : page === 'proactive' ? (
         <SinglePage>
           <ProactivePage />
+        </SinglePage>
+      ) : page === 'reports' ? (
+        <SinglePage>
+          {reports.module ? <reports.module.ReportsPage canOpenKb={pages.includes('kb')} onOpenKb={() => setPage('kb')} /> : <p class="placeholder">{reports.error ?? t('loading')}</p>}
+        </SinglePage>
+      ) : page === 'integrations' ? (
+        <SinglePage>
+          {integrations.module ? <integrations.module.IntegrationsPage team={state.team} meId={agent.id} /> : <p class="placeholder">{integrations.error ?? t('loading')}</p>}
         </SinglePage>
       ) : page === 'admin' ? (
         <SinglePage>

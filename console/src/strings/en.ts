@@ -1,4 +1,6 @@
 // English: the console's default language. Every key here must exist in fa.ts too.
+import { enOwner } from './en-owner.ts';
+
 export const en = {
   appName: 'Porsan console',
   brand: 'Porsan',
@@ -296,4 +298,5 @@ export const en = {
   ruleInvalid_url: 'Write the page address to match.',
   ruleInvalid_referrer: 'Write the referrer to match.',
   ruleInvalid_messages: 'Write the message in at least one language.',
+  ...enOwner,
 };

@@ -1,5 +1,6 @@
 // Persian (right-to-left).
 import type { StringKey } from '../i18n.ts';
+import { faOwner } from './fa-owner.ts';
 
 export const fa: Record<StringKey, string> = {
   appName: 'کنسول پرسان',
@@ -287,4 +288,5 @@ export const fa: Record<StringKey, string> = {
   ruleInvalid_url: 'نشانی صفحه را برای جور شدن بنویسید.',
   ruleInvalid_referrer: 'صفحه ارجاع‌دهنده را برای جور شدن بنویسید.',
   ruleInvalid_messages: 'پیام را دست‌کم به یک زبان بنویسید.',
+  ...faOwner,
 };

@@ -25,7 +25,7 @@ interface Props {
   onPage: (p: Page) => void;
 }
 
-const PAGE_LABEL = { conversations: 'pageConversations', kb: 'pageKb', proactive: 'pageProactive', admin: 'pageAdmin' } as const;
+const PAGE_LABEL = { conversations: 'pageConversations', kb: 'pageKb', proactive: 'pageProactive', reports: 'pageReports', integrations: 'pageIntegrations', admin: 'pageAdmin' } as const;
 
 export function Header(p: Props) {
   const { t } = useI18n();

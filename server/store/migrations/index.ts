@@ -6,6 +6,9 @@ import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
 import { attachments } from './0014-attachments.ts';
 import { proactiveRules } from './0014-proactive-rules.ts';
+import { apiTokens } from './0013-api-tokens.ts';
+import { reportIndexes } from './0013-reports.ts';
+import { webhooks } from './0013-webhooks.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +17,9 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-initial': initial(dialect),
     '0014-attachments': attachments,
     '0014-proactive-rules': proactiveRules,
+    '0013-api-tokens': apiTokens,
+    '0013-reports': reportIndexes,
+    '0013-webhooks': webhooks(dialect),
   };
 }
 
