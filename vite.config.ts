@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // One Vite config, three builds (see package.json "build"):
-//   --mode app      widget/app/main.tsx  → dist/widget/app.js (ES module, lazy-loaded by the loader)
+//   --mode app      widget/app/main.tsx  → dist/widget/app.js (ES module, lazy-loaded by the loader),
+//                   widget/proactive/main.ts → dist/widget/proactive-<hash>.js (the rules' evaluator, its own entry)
 //   --mode loader   widget/loader.ts     → dist/widget.js      (classic script, the one tag sites embed)
 //   --mode console  console/index.html   → dist/console/       (agent and editor console)
 const root = import.meta.dirname;
@@ -15,7 +16,7 @@ function widgetChunks(): Record<string, string> {
   const dir = resolve(root, 'dist/widget');
   const out: Record<string, string> = {};
   for (const f of existsSync(dir) ? readdirSync(dir) : []) {
-    const m = /^(preact|fa|ar|en)-[\w-]+\.js$/.exec(f);
+    const m = /^(preact|fa|ar|en|proactive)-[\w-]+\.js$/.exec(f);
     if (m) out[m[1]] = f;
   }
   return out;
@@ -25,7 +26,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'loader') {
     return {
       ...preactJsx,
-      define: { __PORSAN_CHUNKS__: JSON.stringify(widgetChunks()) },
+      // __PORSAN_SITE__ stays a string literal the server finds and replaces (server/http/widget-script.ts).
+      define: { __PORSAN_CHUNKS__: JSON.stringify(widgetChunks()), __PORSAN_SITE__: JSON.stringify('__PORSAN_SITE__') },
       build: {
         outDir: resolve(root, 'dist'),
         emptyOutDir: false,
@@ -49,9 +51,21 @@ export default defineConfig(({ mode }): UserConfig => {
         // Chunks are content-hashed (cacheable for good; app.js always names the matching ones)
         // and named so the loader build can find them: preact-…, fa-…, ar-…, en-…, extras-….
         rolldownOptions: {
-          output: { minify: true, chunkFileNames: (c) => (/preact|jsxRuntime/.test(c.name) ? 'preact-[hash].js' : '[name]-[hash].js') },
+          // Chunks loaded later (extras, files) import what they share with the app from app.js
+          // itself, instead of the app being split into an extra chunk to fetch before it runs.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            minify: true,
+            chunkFileNames: (c) => (/preact|jsxRuntime/.test(c.name) ? 'preact-[hash].js' : '[name]-[hash].js'),
+            // Served to browsers as is: no /* @__PURE__ */ annotations or other comments.
+            comments: false,
+            // Preact apart, so the loader can fetch it alongside app.js instead of after it.
+            codeSplitting: { groups: [{ name: 'preact', test: /node_modules[\\/]preact[\\/]/ }] },
+            // The evaluator shares no module with the app (it must not drag a chunk in on every page).
+            entryFileNames: (c) => (c.name === 'app' ? 'app.js' : '[name]-[hash].js'),
+          },
         },
-        lib: { entry: resolve(root, 'widget/app/main.tsx'), formats: ['es'], fileName: () => 'app.js' },
+        lib: { entry: { app: resolve(root, 'widget/app/main.tsx'), proactive: resolve(root, 'widget/proactive/main.ts') }, formats: ['es'] },
       },
     };
   }

@@ -1,7 +1,7 @@
 // Match-speed benchmark: synthetic KBs of 100, 1,000 and 10,000 entries (fa / ar / en mixed,
 // generated from word lists), index build time and `answer()` latency p50 / p99 on one core.
 // Run alone with `tsx bench/match.ts`, or through `runMatchBench()` from bench/run.ts.
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { Locale } from '../protocol/index.ts';
 import { KnowledgeBase, type KbEntry } from '../server/knowledge/index.ts';
 
@@ -12,6 +12,9 @@ export interface MatchBenchRow {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** p99 over the queries of each query's least CPU time in the three rounds: the engine's own cost, with the
+   *  noise of other load on a shared machine taken out as far as possible */
+  cpuP99Ms: number;
 }
 
 const COMMON: Record<Locale, string[]> = {
@@ -100,32 +103,35 @@ export function benchSize(size: number): MatchBenchRow {
   for (const q of queries.slice(0, 200)) kb.answer(q.q, q.locale);
   // three timed rounds; the median round is reported (shared CI machines are noisy)
   const rounds: Array<{ p50: number; p99: number; max: number }> = [];
+  const cpuBest = new Array<number>(queries.length).fill(Infinity);
   for (let r = 0; r < 3; r++) {
     const times: number[] = [];
-    for (const q of queries) {
-      const s = performance.now();
-      kb.answer(q.q, q.locale);
+    queries.forEach((q, i) => {
+      const s = performance.now(), c = process.cpuUsage();
+      kb.decide(q.q, q.locale);
       times.push(performance.now() - s);
-    }
+      const d = process.cpuUsage(c);
+      cpuBest[i] = Math.min(cpuBest[i], (d.user + d.system) / 1000);
+    });
     times.sort((a, b) => a - b);
     rounds.push({ p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] });
   }
   rounds.sort((a, b) => a.p99 - b.p99);
   const m = rounds[1];
-  return { entries: size, buildMs, queries: queries.length, p50Ms: m.p50, p99Ms: m.p99, maxMs: m.max };
+  return { entries: size, buildMs, queries: queries.length, p50Ms: m.p50, p99Ms: m.p99, maxMs: m.max, cpuP99Ms: percentile([...cpuBest].sort((a, b) => a - b), 99) };
 }
 
 export async function runMatchBench(sizes: number[] = [100, 1_000, 10_000]): Promise<MatchBenchRow[]> {
   const rows: MatchBenchRow[] = [];
   console.log(`kb match benchmark (synthetic fa/ar/en KB, one core; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
-  console.log('entries   build ms   queries   p50 ms   p99 ms   max ms');
+  console.log('entries   build ms   queries   p50 ms   p99 ms   max ms   best-of-3 cpu p99 ms');
   for (const size of sizes) {
     const r = benchSize(size);
     rows.push(r);
-    console.log(`${String(r.entries).padStart(7)} ${r.buildMs.toFixed(0).padStart(10)} ${String(r.queries).padStart(9)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)}`);
+    console.log(`${String(r.entries).padStart(7)} ${r.buildMs.toFixed(0).padStart(10)} ${String(r.queries).padStart(9)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ${r.cpuP99Ms.toFixed(3).padStart(22)}`);
   }
   const big = rows.find((r) => r.entries === 10_000);
-  if (big) console.log(`target p99 < 2 ms at 10,000 entries: ${big.p99Ms < 2 ? 'met' : 'NOT met'} (${big.p99Ms.toFixed(3)} ms)`);
+  if (big) console.log(`target p99 < 2 ms at 10,000 entries: ${big.p99Ms < 2 ? 'met' : 'NOT met'} (${big.p99Ms.toFixed(3)} ms wall clock; best-of-3 CPU time p99 ${big.cpuP99Ms.toFixed(3)} ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
   return rows;
 }
 

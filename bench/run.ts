@@ -3,6 +3,7 @@
 import { runMatchBench } from './match.ts';
 import { runSizeBench } from './size.ts';
 import { runServerBench } from './server.ts';
+import { runClusterBench } from './cluster.ts';
 
 console.log('== knowledge-base matching (one core) ==');
 await runMatchBench();
@@ -10,4 +11,6 @@ console.log('\n== widget size (gzipped; run `npm run build` first) ==');
 await runSizeBench();
 console.log('\n== server ==');
 await runServerBench();
+console.log('\n== several nodes ==');
+await runClusterBench();
 process.exit(0);

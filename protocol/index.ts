@@ -1,5 +1,11 @@
 // The one place where the wire format lives: socket events and payloads shared by
 // the widget, the console and the server. Types only, so it costs the widget nothing.
+import type { AttachmentMeta } from './attachments.ts';
+import type { ProactiveMeta, StartedFrom } from './proactive.ts';
+
+export * from './attachments.ts';
+export * from './proactive.ts';
+import type { Transcript } from './transcripts.ts';
 
 export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
@@ -38,7 +44,9 @@ export type MessageMeta =
   | { type: 'ticket'; trackingCode: string }
   | { type: 'closed'; by: 'visitor' | 'agent' | 'system' }
   | { type: 'rated'; score: number; comment?: string }
-  | { type: 'note' };
+  | { type: 'note' }
+  | AttachmentMeta
+  | ProactiveMeta;
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
 
@@ -146,7 +154,7 @@ export interface VisitorWelcome {
 export interface VisitorClientEvents {
   hello: (req: VisitorHello, ack: Ack<VisitorWelcome>) => void;
   /** Send a message; starts a conversation when there is none open. */
-  send: (req: { clientId: string; text: string }, ack: Ack<{ message: ChatMessage }>) => void;
+  send: (req: { clientId: string; text: string; /** Answering a proactive message: starts the conversation with it. */ ruleId?: string }, ack: Ack<{ message: ChatMessage }>) => void;
   /** Ask for a person (the "talk to a person" button). */
   handoff: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView }>) => void;
   /** Messages of a conversation after a seq (after a reconnect). */
@@ -161,6 +169,10 @@ export interface VisitorClientEvents {
   leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;
   /** Look up a left message and its replies by tracking code. */
   ticket: (req: { trackingCode: string }, ack: Ack<{ conversation: ConversationView; messages: ChatMessage[] }>) => void;
+  /** The conversation as a text file to download, and whether it can be mailed (see transcripts.ts). */
+  transcript: (req: { conversationId: string }, ack: Ack<Transcript>) => void;
+  /** Mail the transcript to `email` (only when the server has SMTP). */
+  mailTranscript: (req: { conversationId: string; email: string }, ack: Ack) => void;
 }
 
 export interface VisitorServerEvents {
@@ -172,7 +184,8 @@ export interface VisitorServerEvents {
 // ---------------------------------------------------------------- agent namespace "/agent"
 // Authenticated by the console's session cookie during the handshake.
 
-export type AgentRole = 'agent' | 'editor' | 'admin';
+/** `supervisor`: works conversations like an agent and reads the reports (not people or settings). */
+export type AgentRole = 'agent' | 'editor' | 'supervisor' | 'admin';
 
 export interface AgentInfo {
   id: string;
@@ -226,6 +239,8 @@ export interface ConversationSummary {
   tags: string[];
   resolution: Resolution | null;
   trackingCode: string | null;
+  /** Started by answering a proactive message. */
+  startedFrom?: StartedFrom | null;
 }
 
 export type Resolution = 'resolved' | 'unresolved' | 'spam';
@@ -352,6 +367,9 @@ export const LIMITS = {
   urlChars: 2000,
 } as const;
 
+export * from './transcripts.ts';
+export * from './reports.ts';
+export * from './integrations.ts';
 export * from './archive.ts';
 export * from './replies.ts';
 export * from './profile.ts';

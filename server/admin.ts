@@ -15,6 +15,12 @@ export async function ensureAdmin(store: Store, config: Config): Promise<AdminBo
   const email = config.admin.email ?? 'admin@porsan.local';
   const generatedPassword = config.admin.password ? null : generatePassword();
   const password = config.admin.password ?? (generatedPassword as string);
-  await store.agents.create({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password) });
+  try {
+    await store.agents.create({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password) });
+  } catch (err) {
+    // Another node starting at the same moment created the first admin (the email is unique).
+    if (await store.agents.byEmail(email)) return null;
+    throw err;
+  }
   return { email, generatedPassword };
 }

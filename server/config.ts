@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { normalizeOrigin, proxyTrust, type ProxyTrust } from './security/network.ts';
+import { UPLOAD_TYPES, type UploadType } from '../protocol/index.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -16,6 +17,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  PORSAN_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  PORSAN_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, 'letters, digits, :, ., _ and - only').default('porsan:'),
+  PORSAN_NODE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, ., _ and - only').optional(),
+  PORSAN_NODE_TIMEOUT_SECONDS: z.coerce.number().min(1).default(10),
+  PORSAN_METRICS: flag.default(true),
   PORSAN_KB_DIR: z.string().min(1).default('./knowledge-base'),
   PORSAN_KB_WATCH: flag.default(true),
   PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
@@ -50,6 +59,14 @@ const schema = z.object({
   PORSAN_RATE_LEFT_MESSAGES: z.coerce.number().int().positive().default(10),
   PORSAN_RATE_TICKET_LOOKUPS: z.coerce.number().int().positive().default(20),
   PORSAN_RATE_CONNECTIONS: z.coerce.number().int().positive().default(300),
+  PORSAN_RATE_UPLOADS: z.coerce.number().int().positive().default(30),
+  PORSAN_RATE_DOWNLOADS: z.coerce.number().int().positive().default(600),
+  PORSAN_RATE_PROACTIVE: z.coerce.number().int().positive().default(60),
+  PORSAN_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  PORSAN_UPLOAD_TYPES: z
+    .string()
+    .default(UPLOAD_TYPES.join(','))
+    .refine((v) => v.split(',').map((t) => t.trim()).filter(Boolean).length > 0 && v.split(',').map((t) => t.trim()).filter(Boolean).every((t) => (UPLOAD_TYPES as readonly string[]).includes(t)), `must be a comma-separated list of: ${UPLOAD_TYPES.join(', ')}`),
   PORSAN_LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
   PORSAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   PORSAN_LOGIN_LIMIT: z.coerce.number().int().positive().default(10),
@@ -67,6 +84,14 @@ const schema = z.object({
   PORSAN_ALWAYS_OPEN: flag.default(false),
   PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: flag.default(true),
   PORSAN_AGENT_GRACE_SECONDS: z.coerce.number().min(0).default(60),
+  PORSAN_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  PORSAN_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+  PORSAN_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().default(10),
+  PORSAN_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
+  PORSAN_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(5),
+  PORSAN_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  PORSAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  PORSAN_MAIL_FROM: z.string().trim().min(3).max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address such as "Porsan <support@example.com>"').optional(),
   PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +101,16 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite database. */
   databaseUrl: string | null;
+  /** Redis for everything several nodes share (fan-out, presence, limits); null: one process. */
+  redisUrl: string | null;
+  /** Every Redis key and stream this deployment uses starts with it. */
+  redisPrefix: string;
+  /** This node's name in the cluster (default: host, process and a random part). */
+  nodeId: string | null;
+  /** A node silent this long counts as dead: its agents' sockets stop counting. */
+  nodeTimeoutMs: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
   kbDir: string;
   kbWatch: boolean;
   kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
@@ -97,6 +132,8 @@ export interface Config {
   loginAccountLimit: number;
   /** Per client address: how many of each may start in their window (see security/limits.ts). */
   rateLimits: RateLimitConfig;
+  /** Files in conversations: the largest accepted and the types (read from the bytes). */
+  uploads: { maxBytes: number; types: UploadType[] };
   logLevel: z.infer<typeof schema>['PORSAN_LOG_LEVEL'];
   /** Defaults for the team settings on first start (admins change them in the console). */
   team: { timeZone: string; alwaysOpen: boolean };
@@ -104,6 +141,17 @@ export interface Config {
   leaveMessageWhenNobodyOnline: boolean;
   /** How long an agent's sockets may be gone before they count as offline and their conversations are requeued. */
   agentGraceMs: number;
+  webhooks: {
+    /** Private, loopback and link-local webhook targets allowed (tests; receivers in your own network). */
+    allowPrivate: boolean;
+    timeoutMs: number;
+    retry: { baseMs: number; maxDelayMs: number; windowMs: number };
+    sweepMs: number;
+  };
+  /** REST API requests per token per minute. */
+  apiRateLimit: number;
+  /** Outgoing mail (transcripts, left-message notices and replies); null without SMTP. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export interface RateLimitConfig {
@@ -119,6 +167,12 @@ export interface RateLimitConfig {
   ticketLookups: number;
   /** Socket.IO handshakes per minute */
   connections: number;
+  /** file uploads per 10 minutes */
+  uploads: number;
+  /** file downloads per 10 minutes */
+  downloads: number;
+  /** proactive-message reports (shown, opened) per 10 minutes */
+  proactive: number;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +196,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: resolve(e.PORSAN_DATA_DIR),
     databaseUrl: e.PORSAN_DATABASE_URL ?? null,
+    redisUrl: e.PORSAN_REDIS_URL ?? null,
+    redisPrefix: e.PORSAN_REDIS_PREFIX,
+    nodeId: e.PORSAN_NODE_ID ?? null,
+    nodeTimeoutMs: e.PORSAN_NODE_TIMEOUT_SECONDS * 1000,
+    metrics: e.PORSAN_METRICS,
     kbDir: resolve(e.PORSAN_KB_DIR),
     kbWatch: e.PORSAN_KB_WATCH,
     kbThresholds: {
@@ -165,10 +224,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       leftMessages: e.PORSAN_RATE_LEFT_MESSAGES,
       ticketLookups: e.PORSAN_RATE_TICKET_LOOKUPS,
       connections: e.PORSAN_RATE_CONNECTIONS,
+      uploads: e.PORSAN_RATE_UPLOADS,
+      downloads: e.PORSAN_RATE_DOWNLOADS,
+      proactive: e.PORSAN_RATE_PROACTIVE,
+    },
+    uploads: {
+      maxBytes: Math.round(e.PORSAN_UPLOAD_MAX_MB * 1024 * 1024),
+      types: [...new Set(e.PORSAN_UPLOAD_TYPES.split(',').map((t) => t.trim()).filter(Boolean))] as UploadType[],
     },
     logLevel: e.PORSAN_LOG_LEVEL,
     team: { timeZone: e.PORSAN_TIME_ZONE, alwaysOpen: e.PORSAN_ALWAYS_OPEN },
     leaveMessageWhenNobodyOnline: e.PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE,
     agentGraceMs: e.PORSAN_AGENT_GRACE_SECONDS * 1000,
+    webhooks: {
+      allowPrivate: e.PORSAN_WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: e.PORSAN_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      retry: { baseMs: e.PORSAN_WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: 6 * 3600_000, windowMs: e.PORSAN_WEBHOOK_RETRY_HOURS * 3600_000 },
+      sweepMs: e.PORSAN_WEBHOOK_SWEEP_SECONDS * 1000,
+    },
+    apiRateLimit: e.PORSAN_API_RATE_LIMIT,
+    mail: e.PORSAN_SMTP_URL
+      ? { smtpUrl: e.PORSAN_SMTP_URL, from: e.PORSAN_MAIL_FROM ?? `Porsan <no-reply@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>` }
+      : null,
   };
 }

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   }
   const porsan = await startPorsan(config);
   installLastResort(porsan.log);
+  // The demo shop greets visitors who spend ten seconds on a product page (once; admins may change or delete the rule).
+  if (demo) await porsan.proactive.seedDemo();
   const base = `http://localhost:${porsan.port}`;
   const login = porsan.admin?.generatedPassword
     ? `log in as ${porsan.admin.email} with password ${porsan.admin.generatedPassword}\n  (shown only this once; set PORSAN_ADMIN_EMAIL and PORSAN_ADMIN_PASSWORD on first start to choose them)`

@@ -1,6 +1,6 @@
 // Stage one, shared by the <script> loader and the ES module entry: the launcher button in a
 // shadow root, window.Porsan with a call queue, and the lazy import of the app on first intent.
-import type { AppApi, Handler, Host, MountApp, PorsanApi, PorsanEvent, PorsanEvents, ResolvedConfig } from './types.ts';
+import type { AppApi, Handler, Host, MountApp, PorsanApi, PorsanEvent, PorsanEvents, ResolvedConfig, StartProactive } from './types.ts';
 import { RTL } from './config.ts';
 
 export const UNREAD_KEY = 'porsan:unread';
@@ -43,7 +43,7 @@ export function onColor(hex: string): string {
   return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#000' : '#fff';
 }
 
-export function boot(config: ResolvedConfig, importApp: () => Promise<{ mount: MountApp }>): PorsanApi {
+export function boot(config: ResolvedConfig, importApp: () => Promise<{ mount: MountApp }>, importProactive?: () => Promise<{ start: StartProactive }>): PorsanApi {
   const el = document.createElement('porsan-widget');
   const root = el.attachShadow({ mode: 'open' });
   const wrap = document.createElement('div');
@@ -135,5 +135,7 @@ export function boot(config: ResolvedConfig, importApp: () => Promise<{ mount: M
     badge.hidden = false;
     load();
   }
+  // Proactive rules are checked by their own small chunk, never by the chat app.
+  if (config.proactive && config.site?.rules.length && importProactive) importProactive().then((m) => m.start(host, api), () => {});
   return api;
 }

@@ -15,7 +15,7 @@ function flag(v: unknown): boolean {
 /** `data-locale="fa" data-hide-launcher …` → options (only the keys present). */
 export function fromDataset(ds: DOMStringMap): PorsanConfig {
   const out: Record<string, unknown> = {};
-  for (const k of ['server', 'locale', 'position', 'color', 'title', 'greeting', 'avatar', 'hideLauncher', 'prechat']) {
+  for (const k of ['server', 'locale', 'position', 'color', 'title', 'greeting', 'avatar', 'hideLauncher', 'prechat', 'proactive']) {
     if (ds[k] != null) out[k] = ds[k];
   }
   return out as PorsanConfig;
@@ -47,5 +47,6 @@ export function resolveConfig(sources: PorsanConfig[], htmlLang: string, scriptS
     avatar: /^https?:\/\//.test(c.avatar || '') ? c.avatar : undefined,
     hideLauncher: flag(c.hideLauncher),
     prechat: flag(c.prechat),
+    proactive: !/^(off|false|0)$/.test(String(c.proactive)),
   };
 }

@@ -19,7 +19,7 @@ export type { ChatMessage, ConnectionState, Locale, PorsanApi, PorsanConfig, Por
 export function load(config: PorsanConfig = {}): PorsanApi {
   const existing = window.Porsan;
   if (existing && 'open' in existing) return existing;
-  const api = boot(resolveConfig([config], document.documentElement.lang, '', location.origin), () => import('./app/main.tsx'));
+  const api = boot(resolveConfig([config], document.documentElement.lang, '', location.origin), () => import('./app/main.tsx'), () => import('./proactive/main.ts'));
   window.Porsan = api;
   return api;
 }

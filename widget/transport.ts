@@ -19,6 +19,18 @@ export const TOKEN_KEY = 'porsan:token';
 export const OUTBOX_KEY = 'porsan:outbox';
 /** Set once the visitor told us how to reach them (the pre-chat form is then skipped). */
 export const IDENTIFIED_KEY = 'porsan:identified';
+/** The proactive message the visitor opened the chat from (set by widget/proactive/main.ts). */
+export const RULE_KEY = 'porsan:rule';
+
+/** That message's rule, for half an hour, while no conversation has started. */
+function openedRule(): string | undefined {
+  try {
+    const r = JSON.parse(store.get(RULE_KEY)!);
+    return Date.now() - r.at < 18e5 ? r.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Pending {
   clientId: string;
@@ -26,6 +38,8 @@ export interface Pending {
   createdAt: string;
   /** Error code when the server refused it; it then waits for a manual retry. */
   failed?: string;
+  /** It answers this proactive rule (and starts the conversation from it). */
+  ruleId?: string;
 }
 
 export interface ChatState {
@@ -115,6 +129,10 @@ export class ChatClient {
       },
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
+      // WebSocket first: one connection, so any node behind a load balancer can take it (no
+      // sticky sessions needed); long-polling only where WebSockets are blocked.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
     });
     const s = this.socket;
     s.on('connect', () => void this.welcome());
@@ -147,6 +165,7 @@ export class ChatClient {
   }
 
   private set(patch: Partial<ChatState>): void {
+    if (patch.conversation) store.set(RULE_KEY, null);
     this.state = { ...this.state, ...patch };
     this.listeners.forEach((fn) => fn());
   }
@@ -163,7 +182,8 @@ export class ChatClient {
     return failed.concat(outbox.filter((p) => !confirmed.has(p.clientId) && !failed.some((f) => f.clientId === p.clientId)));
   }
 
-  private async call<K extends keyof VisitorClientEvents>(
+  /** One request with its ack (the extras chunk uses it for what the first load does not need). */
+  async call<K extends keyof VisitorClientEvents>(
     event: K,
     req: Parameters<VisitorClientEvents[K]>[0],
   ): Promise<Result<AckOf<K>>> {
@@ -284,7 +304,7 @@ export class ChatClient {
   send(text: string): void {
     text = text.trim().slice(0, 4000);
     if (!text) return;
-    const p: Pending = { clientId: uuid(), text, createdAt: new Date().toISOString() };
+    const p: Pending = { clientId: uuid(), text, createdAt: new Date().toISOString(), ruleId: this.state.conversation ? undefined : openedRule() };
     this.saveOutbox((o) => o.concat(p));
     this.set({ pending: this.state.pending.concat(p) });
     void this.flush();
@@ -293,7 +313,7 @@ export class ChatClient {
   retry(clientId: string): void {
     const p = this.state.pending.find((x) => x.clientId === clientId);
     if (!p) return;
-    const again = { clientId: p.clientId, text: p.text, createdAt: p.createdAt };
+    const again = { ...p, failed: undefined };
     this.saveOutbox((o) => o.concat(again));
     this.set({ pending: this.state.pending.map((x) => (x === p ? again : x)) });
     void this.flush();
@@ -307,7 +327,7 @@ export class ChatClient {
       while (this.ready) {
         const p = this.state.pending.find((x) => !x.failed);
         if (!p) break;
-        const r = await this.call('send', { clientId: p.clientId, text: p.text });
+        const r = await this.call('send', { clientId: p.clientId, text: p.text, ruleId: p.ruleId });
         if (r.ok) {
           this.receive([r.message], true);
           continue;

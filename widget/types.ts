@@ -1,5 +1,5 @@
 // Public types of the widget: configuration, the window.Porsan API and its events.
-import type { ChatMessage, ConversationStatus, Locale, VisitorProfile } from '../protocol/index.ts';
+import type { ChatMessage, ConversationStatus, Locale, VisitorProfile, WidgetSiteConfig } from '../protocol/index.ts';
 
 export type { ChatMessage, ConversationStatus, Locale, VisitorProfile };
 
@@ -25,13 +25,18 @@ export interface PorsanConfig {
   hideLauncher?: boolean;
   /** Ask for name and email or phone before handing off to a person. */
   prechat?: boolean;
+  /** `"off"` (or false): never show proactive messages on this page. */
+  proactive?: boolean | 'off' | 'on';
 }
 
-export interface ResolvedConfig extends Required<Omit<PorsanConfig, 'title' | 'greeting' | 'avatar' | 'color'>> {
+export interface ResolvedConfig extends Required<Omit<PorsanConfig, 'title' | 'greeting' | 'avatar' | 'color' | 'proactive'>> {
   title?: string;
   greeting?: string;
   avatar?: string;
   color?: string;
+  proactive: boolean;
+  /** The server's part (proactive rules, upload limits), written into widget.js when it is served. */
+  site?: WidgetSiteConfig;
 }
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -62,6 +67,9 @@ export interface PorsanApi {
   on<E extends PorsanEvent>(event: E, handler: Handler<E>): void;
   off<E extends PorsanEvent>(event: E, handler: Handler<E>): void;
 }
+
+/** The proactive chunk's entry (widget/proactive/main.ts). */
+export type StartProactive = (host: Host, api: PorsanApi) => void;
 
 /** What the loader hands to the lazily loaded app. */
 export interface Host {

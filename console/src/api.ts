@@ -1,7 +1,7 @@
 // HTTP calls of the console: login, logout, who am I. The session lives in an httpOnly cookie.
 import type {
   AgentInfo, AgentRole, AgentStatus, ArchiveFilter, ArchivePage, ConversationDetail, KbConflict, KbEntryDraft, KbEntryFile, KbEntryInfo, KbIssueInfo, KbPreview,
-  KbSaved, KbTryResult, Locale, LoginRequest, Profile, SavedReply, SavedReplyInput, TeamSettings, UnansweredGap,
+  KbSaved, KbTryResult, Locale, LoginRequest, ProactiveRuleInput, ProactiveRuleReport, Profile, SavedReply, SavedReplyInput, TeamSettings, UnansweredGap, UploadLimits,
 } from '../../protocol/index.ts';
 
 export class ApiError extends Error {
@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const binary = body instanceof Blob;
   const res = await fetch(path, {
     method,
@@ -176,4 +176,27 @@ export function saveAvatar(image: Blob): Promise<Profile> {
 }
 export function removeAvatar(): Promise<Profile> {
   return request('DELETE', '/api/profile/avatar');
+}
+
+// ---------------------------------------------------------------- files (uploads go through lib/upload.ts, for progress)
+export function uploadLimits(): Promise<UploadLimits> {
+  return request('GET', '/api/uploads');
+}
+/** Where a file of the conversation is: images open full size there; `download` asks to save it. */
+export function fileUrl(id: string, download = false): string {
+  return `/api/files/${encodeURIComponent(id)}${download ? '?download=1' : ''}`;
+}
+
+// ---------------------------------------------------------------- admin: proactive messages
+export async function proactiveRules(): Promise<ProactiveRuleReport[]> {
+  return (await request<{ rules: ProactiveRuleReport[] }>('GET', '/api/proactive')).rules;
+}
+export async function createRule(rule: ProactiveRuleInput): Promise<ProactiveRuleReport> {
+  return (await request<{ rule: ProactiveRuleReport }>('POST', '/api/proactive', rule)).rule;
+}
+export async function updateRule(id: string, rule: ProactiveRuleInput): Promise<ProactiveRuleReport> {
+  return (await request<{ rule: ProactiveRuleReport }>('PUT', `/api/proactive/${encodeURIComponent(id)}`, rule)).rule;
+}
+export async function deleteRule(id: string): Promise<void> {
+  await request<void>('DELETE', `/api/proactive/${encodeURIComponent(id)}`);
 }

@@ -10,5 +10,6 @@ import './styles/visitor-panel.css';
 import './styles/team-tools.css';
 import './styles/pages.css';
 import './styles/agents-day.css';
+import './styles/files.css';
 
 render(<App />, document.getElementById('app')!);

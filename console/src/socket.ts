@@ -13,7 +13,8 @@ type ResultOf<E extends AckedEvent> = Parameters<NonNullable<Parameters<AgentCli
 export type CallResult<E extends AckedEvent> = ResultOf<E> | { ok: false; error: ErrorCode | 'timeout'; message: string };
 
 export function connectAgentSocket(): AgentSocket {
-  return io('/agent', { withCredentials: true, autoConnect: false });
+  // WebSocket first, long-polling only where WebSockets are blocked (see the README on load balancers).
+  return io('/agent', { withCredentials: true, autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true, reconnectionDelayMax: 3000 });
 }
 
 /** Emit with an ack; resolves with the server's Result, or a 'timeout' failure. Never rejects. */

@@ -16,6 +16,7 @@ const USAGE = `usage:
 export interface MatchOutput {
   id: string | null;
   score: number;
+  /** entries offered without answering, best first (an entry put to confirmation comes first) */
   suggestions: string[];
   error?: string;
 }
@@ -99,18 +100,19 @@ async function ask(args: string[]): Promise<number> {
   if (!q) { process.stderr.write(USAGE); return 2; }
   const kb = await openForQuery(p.kb);
   if (!kb) return 2;
-  const a = kb.answer(q, p.locale);
+  const a = kb.decide(q, p.locale);
   const r = kb.rank(q, p.locale);
   if (p.json) {
-    process.stdout.write(JSON.stringify({ decision: a.decision, locale: a.locale, entry: a.entry?.id ?? null, score: a.score, suggestions: a.suggestions.map((e) => e.id), candidates: r.ranked.slice(0, 5).map((c) => ({ id: c.entry.id, score: round(c.confidence) })) }) + '\n');
+    process.stdout.write(JSON.stringify({ decision: a.decision, locale: a.locale, entry: a.entry?.id ?? null, score: a.score, suggestions: a.suggestions.map((e) => e.id), candidates: a.candidates.map((c) => ({ id: c.entry.id, score: c.score })) }) + '\n');
     return 0;
   }
-  process.stdout.write(`decision: ${a.decision}${a.entry ? ` → ${a.entry.id}` : ''}  (locale ${a.locale}, confidence ${a.score.toFixed(3)}; thresholds answer ${kb.config.answerThreshold}, suggest ${kb.config.suggestThreshold})\n`);
+  const c = kb.config;
+  process.stdout.write(`decision: ${a.decision}${a.entry ? ` → ${a.entry.id}` : ''}  (locale ${a.locale}, score ${a.score.toFixed(3)}; answer ≥ ${c.answerThreshold} with a lead ≥ ${c.answerMargin}, confirm ≥ ${c.confirmThreshold} with a lead ≥ ${c.confirmMargin}, suggest ≥ ${c.suggestThreshold}, offer ≥ ${c.offerThreshold})\n`);
   if (r.text !== q) process.stdout.write(`read as: ${r.text}\n`);
-  if (a.suggestions.length) process.stdout.write(`suggestions: ${a.suggestions.map((e) => e.id).join(', ')}\n`);
-  process.stdout.write('candidates:\n');
-  for (const c of r.ranked.slice(0, 5)) process.stdout.write(`  ${c.confidence.toFixed(3)}  ${c.entry.id}  — ${c.entry.questions[0]}\n`);
-  if (!r.ranked.length) process.stdout.write('  (none)\n');
+  if (a.suggestions.length) process.stdout.write(`${a.decision === 'confirm' ? 'also offered' : 'suggestions'}: ${a.suggestions.map((e) => e.id).join(', ')}\n`);
+  process.stdout.write('candidates: (the score the bot ranks and decides by)\n');
+  for (const x of a.candidates) process.stdout.write(`  ${x.score.toFixed(3)}  ${x.entry.id}  — ${x.entry.questions[0]}\n`);
+  if (!a.candidates.length) process.stdout.write(a.decision === 'human' ? '  (asked for a person)\n' : '  (none)\n');
   return 0;
 }
 
@@ -134,10 +136,6 @@ async function match(args: string[]): Promise<number> {
   }
   flush();
   return 0;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }
 
 export async function runKb(args: string[]): Promise<number> {

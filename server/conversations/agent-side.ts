@@ -66,6 +66,7 @@ export class AgentSide {
     const moved = r?.conversation ?? (await ctx.mustGet(conv.id));
     if (r) await ctx.announce(r.messages, moved);
     await ctx.announceConversation(moved);
+    ctx.events.emit('lifecycle', { step: 'assigned', conversation: moved });
     ctx.events.emit('reassigned', { summary: await ctx.summary(moved), previousAgentId: agent.id });
     ctx.team.changed();
     return ctx.summary(moved);

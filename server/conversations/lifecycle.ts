@@ -13,6 +13,7 @@ import type { Routing } from './routing.ts';
 export async function announceQueued(ctx: Context, routing: Routing, r: Appended, visitorName?: string | null): Promise<void> {
   await ctx.announce(r.messages, r.conversation);
   await ctx.announceConversation(r.conversation, visitorName);
+  ctx.events.emit('lifecycle', { step: 'queued', conversation: r.conversation });
   ctx.queueChanged();
   void routing.route();
 }
@@ -52,6 +53,7 @@ export async function closeConversation(ctx: Context, conv: Conversation, by: 'v
   }
   await ctx.announce(r.messages, r.conversation);
   await ctx.announceConversation(r.conversation);
+  ctx.events.emit('lifecycle', { step: 'closed', conversation: r.conversation });
   if (conv.status === 'queued') ctx.queueChanged();
   if (conv.status === 'offline') ctx.ticketsChanged();
   return r.conversation;

@@ -1,6 +1,6 @@
 // The conversation domain's own types. The store turns its rows into these (and back); nothing
 // outside server/store/ sees a row, a snake_case column or an integer flag.
-import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution } from '../../protocol/index.ts';
+import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, StartedFrom, UploadType } from '../../protocol/index.ts';
 
 export interface Visitor {
   id: string;
@@ -42,6 +42,8 @@ export interface Conversation {
   tags: string[];
   resolution: Resolution | null;
   trackingCode: string | null;
+  /** Started by answering a proactive message. */
+  startedFrom: StartedFrom | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,5 +101,26 @@ export function avatarPath(agent: Pick<Agent, 'id' | 'avatarVersion'>): string |
 }
 
 export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'active' | 'maxConversations'>> & { passwordHash?: string };
+
+/** A file as stored (the bytes are in the file storage, under `hash`). */
+export interface StoredFile {
+  /** SHA-256 of the stored bytes (hex): the storage key. */
+  hash: string;
+  name: string;
+  size: number;
+  mime: UploadType;
+  kind: 'image' | 'file';
+  width: number | null;
+  height: number | null;
+}
+
+/** A file sent in a conversation; `messageId` is null until its message is stored. */
+export interface Attachment extends StoredFile {
+  id: string;
+  conversationId: string;
+  messageId: string | null;
+  uploadedBy: 'visitor' | 'agent';
+  createdAt: string;
+}
 
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'assigned', 'offline'];

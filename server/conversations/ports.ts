@@ -1,8 +1,8 @@
 // What the conversation domain needs from the world, as interfaces in its own types: the store
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
-import type { ArchiveFilter, ConversationStatus, Locale, Presence } from '../../protocol/index.ts';
-import type { Agent, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, Visitor, VisitorPatch } from './model.ts';
+import type { ArchiveFilter, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
 
 export interface Appended {
   messages: Message[];
@@ -22,7 +22,7 @@ export interface ConversationStore {
     update(id: string, patch: VisitorPatch): Promise<void>;
   };
   conversations: {
-    open(c: { visitorId: string; locale: Locale; pageUrl: string | null }): Promise<Conversation>;
+    open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null }): Promise<Conversation>;
     get(id: string): Promise<Conversation | undefined>;
     currentOf(visitorId: string): Promise<Conversation | undefined>;
     transition(id: string, from: readonly ConversationStatus[], patch: ConversationPatch, owner?: string): Promise<Conversation | null>;
@@ -41,6 +41,14 @@ export interface ConversationStore {
     /** Appends atomically with `guard`'s transition; null when the guard no longer holds. */
     append(conversationId: string, drafts: MessageDraft[], guard?: AppendGuard): Promise<Appended | null>;
     after(conversationId: string, afterSeq: number, opts?: { internal?: boolean; limit?: number }): Promise<Message[]>;
+  };
+  attachments: {
+    create(a: StoredFile & { conversationId: string; uploadedBy: Attachment['uploadedBy'] }): Promise<Attachment>;
+    get(id: string): Promise<Attachment | undefined>;
+    /** Ties the file to its stored message. */
+    attach(id: string, messageId: string): Promise<void>;
+    /** A file whose message was not stored (a retried upload): its row goes; the sweep takes the bytes. */
+    discard(id: string): Promise<void>;
   };
   agents: {
     get(id: string): Promise<Agent | undefined>;

@@ -65,6 +65,7 @@ export function toSummary(c: Conversation, queuePosition: number | null, agentNa
     tags: c.tags,
     resolution: c.resolution,
     trackingCode: c.trackingCode,
+    startedFrom: c.startedFrom,
   };
 }
 

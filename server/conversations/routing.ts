@@ -56,6 +56,7 @@ export class Routing {
     const now = r?.conversation ?? conv;
     if (r) await ctx.announce(r.messages, now);
     await ctx.announceConversation(now);
+    ctx.events.emit('lifecycle', { step: 'assigned', conversation: now });
     if (conv.trackingCode) ctx.ticketsChanged();
     else ctx.queueChanged();
     ctx.team.changed();
@@ -76,7 +77,10 @@ export class Routing {
     await ctx.announceConversation(r.conversation);
     if (conv.agentId) ctx.events.emit('reassigned', { summary: await ctx.summary(r.conversation), previousAgentId: conv.agentId });
     if (back === 'offline') ctx.ticketsChanged();
-    else ctx.queueChanged();
+    else {
+      ctx.events.emit('lifecycle', { step: 'queued', conversation: r.conversation });
+      ctx.queueChanged();
+    }
     ctx.team.changed();
     void this.route();
     return r.conversation;

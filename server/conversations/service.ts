@@ -7,8 +7,10 @@
 //   routing   — routing.ts (automatic routing, requeue)
 //   archive   — archive.ts (every conversation by filters and words; exports)
 //   profiles  — profiles.ts (a person's new name or picture reaches the visitors they are with)
+//   attachments — attachments.ts (files in conversations, and who may fetch them)
 import { AgentSide } from './agent-side.ts';
 import { Archive } from './archive.ts';
+import { Attachments } from './attachments.ts';
 import { Context, type BotEngine } from './context.ts';
 import type { ConversationStore } from './ports.ts';
 import { Profiles } from './profiles.ts';
@@ -27,6 +29,7 @@ export class Conversations {
   readonly routing: Routing;
   readonly archive: Archive;
   readonly profiles: Profiles;
+  readonly attachments: Attachments;
 
   constructor(store: ConversationStore, bot: BotEngine, team: Team) {
     this.ctx = new Context(store, team, bot);
@@ -36,6 +39,7 @@ export class Conversations {
     this.tickets = new Tickets(this.ctx, this.visitors);
     this.archive = new Archive(this.ctx, this.agents);
     this.profiles = new Profiles(this.ctx);
+    this.attachments = new Attachments(this.ctx, this.visitors);
   }
 
   /** Domain events (messages, conversation changes, the queue…) with ready payloads. */

@@ -45,6 +45,7 @@ export class Tickets {
     if (!r) throw new DomainError('wrong_state', 'The conversation changed meanwhile; try again.');
     await ctx.announce(r.messages, r.conversation);
     const view = await ctx.announceConversation(r.conversation, req.name);
+    ctx.events.emit('lifecycle', { step: 'ticket', conversation: r.conversation });
     if (conv.status === 'queued') ctx.queueChanged();
     ctx.ticketsChanged();
     return { conversation: view, trackingCode: code };

@@ -1,9 +1,9 @@
 // The visitor's side of a conversation: arriving, asking (with the bot's turn), asking for a
 // person, ending, rating, starting over, saying who they are, catching up after a reconnect.
-import type { ChatMessage, ConversationView, HandoffReason, Locale, PageInfo, VisitorProfile } from '../../protocol/index.ts';
+import type { ChatMessage, ConversationView, HandoffReason, Locale, PageInfo, StartedFrom, VisitorProfile } from '../../protocol/index.ts';
 import { planBotTurn, type TurnPlan } from './bot-turn.ts';
 import type { Context } from './context.ts';
-import { systemDraft } from './drafts.ts';
+import { botDraft, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
 import { announceQueued, closeConversation, enqueue } from './lifecycle.ts';
 import type { Conversation, MessageDraft, Visitor } from './model.ts';
@@ -12,6 +12,12 @@ import type { Routing } from './routing.ts';
 
 /** A visitor returning after this long counts as a new visit. */
 const VISIT_GAP_MS = 30 * 60 * 1000;
+
+/** The proactive message a visitor answered: it opens the conversation they start by answering. */
+export interface Opening extends StartedFrom {
+  /** The message as the visitor saw it (in their language). */
+  text: string;
+}
 
 export class VisitorSide {
   constructor(
@@ -44,33 +50,41 @@ export class VisitorSide {
     return { conversation, messages };
   }
 
-  /** Re-read each time: another tab may have started or ended a conversation meanwhile. */
-  async openFor(visitor: Visitor, quota: VisitorQuota): Promise<Conversation> {
+  /**
+   * The visitor's open conversation, or a new one (started from `opening` when given). Re-read
+   * each time: another tab may have started or ended a conversation meanwhile.
+   */
+  async openFor(visitor: Visitor, quota: VisitorQuota, opening?: Opening | null): Promise<Conversation> {
     const conv = await this.ctx.store.conversations.currentOf(visitor.id);
     if (conv && conv.status !== 'closed') return conv;
     await quota.newConversation();
-    return this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl });
+    const startedFrom = opening ? { ruleId: opening.ruleId, ruleName: opening.ruleName } : null;
+    const created = await this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl, startedFrom });
+    this.ctx.events.emit('lifecycle', { step: 'created', conversation: created });
+    return created;
   }
 
   /**
    * A visitor's message, and the bot's answer while the bot has the conversation: both stored
-   * in one transaction (with a move to the queue when they asked for a person).
+   * in one transaction (with a move to the queue when they asked for a person). A message that
+   * answers a proactive message (`opening`) and starts a conversation comes after that message.
    */
-  async send(visitor: Visitor, clientId: string, text: string, quota: VisitorQuota = UNLIMITED): Promise<ChatMessage> {
+  async send(visitor: Visitor, clientId: string, text: string, quota: VisitorQuota = UNLIMITED, opening?: Opening | null): Promise<ChatMessage> {
     const { ctx } = this;
-    const conv = await this.openFor(visitor, quota);
+    const conv = await this.openFor(visitor, quota, opening);
     const question: MessageDraft = { clientId, author: 'visitor', text };
+    const before = opening && conv.lastSeq === 0 && conv.startedFrom?.ruleId === opening.ruleId ? [botDraft(opening.text, { type: 'proactive', ruleId: opening.ruleId, ruleName: opening.ruleName })] : [];
     let plan: TurnPlan | null = conv.status === 'bot' ? await planBotTurn(ctx, conv, text, quota) : null;
-    let r = await ctx.store.messages.append(conv.id, [question, ...(plan?.drafts ?? [])], plan?.guard);
+    let r = await ctx.store.messages.append(conv.id, [...before, question, ...(plan?.drafts ?? [])], plan?.guard);
     if (!r) {
       // Moved meanwhile (another tab asked for a person): the question alone.
       plan = null;
-      r = await ctx.store.messages.append(conv.id, [question]);
+      r = await ctx.store.messages.append(conv.id, [...before, question]);
       if (!r) throw new DomainError('internal', 'Could not store the message.');
     }
-    const [mine] = r.messages;
+    const mine = r.messages.find((m) => m.clientId === clientId);
     if (!r.created || !mine) return ctx.chat(r.messages[0]!); // a retry: already stored, already answered
-    if (mine.seq === 1) await ctx.announceConversation(r.conversation, visitor.name); // a new conversation: every tab learns of it
+    if (r.messages[0]!.seq === 1) await ctx.announceConversation(r.conversation, visitor.name); // a new conversation: every tab learns of it
     if (plan?.handoff === 'queued') {
       await announceQueued(ctx, this.routing, r, visitor.name);
     } else {
@@ -95,7 +109,9 @@ export class VisitorSide {
     const { ctx } = this;
     const conv = await ctx.ownedByVisitor(visitor, conversationId);
     if (conv.status !== 'closed') throw new DomainError('wrong_state', 'A conversation can be rated once it has ended.');
-    if (!(await ctx.store.conversations.rate(conv.id, score, comment))) throw new DomainError('wrong_state', 'This conversation has already been rated.');
+    const rated = await ctx.store.conversations.rate(conv.id, score, comment);
+    if (!rated) throw new DomainError('wrong_state', 'This conversation has already been rated.');
+    ctx.events.emit('lifecycle', { step: 'rated', conversation: rated });
     const r = await ctx.store.messages.append(conv.id, [systemDraft('rated', conv.locale, { type: 'rated', score, ...(comment && { comment }) }, { score })]);
     if (!r) return;
     await ctx.announce(r.messages, r.conversation);

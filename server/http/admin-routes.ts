@@ -12,7 +12,7 @@ import type { KnowledgeService } from '../knowledge/index.ts';
 import type { Store } from '../store/index.ts';
 import type { AuthedRequest } from './authorize.ts';
 
-const role = z.enum(['agent', 'editor', 'admin']);
+const role = z.enum(['agent', 'editor', 'supervisor', 'admin']);
 const password = z.string().min(10, 'at least 10 characters').max(200);
 const newAgent = z.object({ email: z.email().max(200), name: z.string().trim().min(1).max(100), role, password });
 const agentPatch = z.object({

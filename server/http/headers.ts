@@ -54,7 +54,8 @@ export const demoHeaders: RequestHandler = helmet.contentSecurityPolicy({
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'", "'unsafe-inline'", 'http://127.0.0.1:*', 'http://localhost:*'],
     styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
+    // blob: the widget shows files fetched with the visitor's token as blob: URLs
+    imgSrc: ["'self'", 'data:', 'blob:'],
     connectSrc: ["'self'", 'http://127.0.0.1:*', 'ws://127.0.0.1:*', 'http://localhost:*', 'ws://localhost:*'],
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],

@@ -1,7 +1,6 @@
 // Retrieval: per-locale inverted index with BM25F over normalized, stemmed terms (questions
 // weighted above tags above answer text), a character-trigram similarity for robustness, and
-// fuse.js fuzzy expansion of query terms the index has never seen (typos), cached.
-import Fuse from 'fuse.js';
+// the typo channel (typos.ts) for query words the index has never seen.
 import type { Locale } from '../../protocol/index.ts';
 import { analyze, rawTokens, sentences, stemAr } from './normalize.ts';
 import { ALL_SYNONYM_GROUPS } from './thesaurus.ts';
@@ -23,7 +22,20 @@ for (const [loc, set] of [['fa', FA_STOP], ['ar', AR_STOP], ['en', EN_STOP]] as 
  * neighbours; 0.5 for longer words with a substituted or added letter, because that also turns
  * real content words into stop words ("sell" ~ "well"); 0 otherwise.
  */
+const SLIP_CACHE: Record<Locale, Map<string, number>> = { fa: new Map(), ar: new Map(), en: new Map() };
+
 export function stopWordSlip(word: string, locale: Locale): number {
+  const cache = SLIP_CACHE[locale];
+  let v = cache.get(word);
+  if (v === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    v = computeStopWordSlip(word, locale);
+    cache.set(word, v);
+  }
+  return v;
+}
+
+function computeStopWordSlip(word: string, locale: Locale): number {
   if (word.length < 3) return 0;
   let best = 0;
   for (const len of [word.length - 1, word.length, word.length + 1]) {
@@ -65,6 +77,10 @@ function withinOneEdit(a: string, b: string, swaps = false): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 import { persianSkeleton } from './language.ts';
+import { grams, TypoChannel } from './typos.ts';
+import { repairTexting } from './texting.ts';
+import { isNegated } from './negation.ts';
+import { actionSides, contrasts } from './contrast.ts';
 import type { KbEntry } from './types.ts';
 import { questionTypes, typeAgreement, typesOfTokens, type QuestionType } from './question-type.ts';
 
@@ -77,20 +93,6 @@ export const RETRIEVAL = {
   fieldWeight: { questions: 1.0, tags: 0.5, answer: 0.3 },
   /** Weight of the character-trigram similarity added to the normalized BM25 score. */
   ngramWeight: 0.35,
-  /** Fuzzy expansion: fuse.js score cut-off (0 = exact, 1 = anything) and how many expansions per term. */
-  fuzzyMaxScore: 0.34,
-  fuzzyMaxExpansions: 2,
-  /** Terms shorter than this are never fuzzy-expanded (too ambiguous). */
-  fuzzyMinLength: 3,
-  /** Stricter cut-off for terms of at most fuzzyShortLength letters (short terms collide easily). */
-  fuzzyMaxScoreShort: 0.2,
-  fuzzyShortLength: 3,
-  /** How many vocabulary terms the trigram pre-filter hands to fuse.js. */
-  fuzzyCandidates: 24,
-  /** Words at least this long that are one edit (or one swap) away from a KB word are taken as that word… */
-  singleEditMinLength: 4,
-  /** …with this weight (a typo, not an exact match). */
-  singleEditWeight: 0.9,
   /** Weight of query terms unknown to the KB in the coverage denominator (0 = ignore, 1 = full idf). */
   unknownTermWeight: 0.8,
   /** Trigrams found in more than this share of the entries are skipped (no signal, long lists). */
@@ -110,6 +112,8 @@ export const RETRIEVAL = {
   typeRerank: 0.1,
   /** Read query words as the KB writes them (compounds, spoken endings, Arabic root letters): see repairWords. */
   repairWords: true,
+  /** Weight of a learned wording's similarity against the entry's own questions (see questionSim). */
+  learnedQuestionWeight: 0.85,
   /** Candidates scored in detail (question similarity, margin). */
   rerankDepth: 8,
 } as const;
@@ -136,6 +140,12 @@ export interface Candidate {
   maxMiss: number;
   /** do the query and the entry's questions ask for the same kind of answer (+1), different kinds (−1), or unknown (0) */
   typeMatch: number;
+  /** 1 when the query is negated and none of the entry's questions is, or the other way round */
+  negMismatch: number;
+  /** 1 when the query asks for an action whose opposite the entry's questions ask for (contrast.ts) */
+  contrast: number;
+  /** 1 when the query is one of the entry's questions (or learned wordings), word for word after normalization */
+  exact: number;
 }
 
 export interface SearchResult {
@@ -145,13 +155,6 @@ export interface SearchResult {
   candidates: Candidate[];
 }
 
-function grams(word: string): string[] {
-  const w = `#${word}#`;
-  if (w.length <= 3) return [w];
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= w.length; i++) out.push(w.slice(i, i + 3));
-  return out;
-}
 
 /** Spoken Persian possessive and object endings ("our", "your", "their", "my … (object)"), longest first. */
 const FA_SPOKEN_ENDINGS = ['هامون', 'هاتون', 'هاشون', 'امون', 'اتون', 'اشون', 'مون', 'تون', 'شون', 'امو', 'مو', 'تو', 'شو', 'رو', 'و'];
@@ -164,21 +167,25 @@ export class LocaleIndex {
   private lenQ: Float64Array; private lenT: Float64Array; private lenA: Float64Array; private lenG: Float64Array;
   private avgQ = 1; private avgT = 1; private avgA = 1;
   private questionTerms: string[][][] = [];
-  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>> }>> = [];
+  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>>; learned: boolean }>> = [];
+  /** per entry: how many of its indexed questions are its own (the rest are learned wordings) */
+  private ownQuestions: number[] = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
-  /** surface words of the KB (fuzzy vocabulary) and the index term each one maps to */
-  private vocab: string[] = [];
+  /** surface words of the KB and the index term each one maps to */
   private wordTerm = new Map<string, string>();
-  private vocabGrams = new Map<string, number[]>();
-  private fuzzyCache = new Map<string, Array<[string, number]>>();
+  private typos: TypoChannel;
   private skeletons = new Map<string, Map<string, number>>();
   private synonyms = new Map<string, string[]>();
   private docTerms: Array<Map<string, [number, number, number]>> = [];
   private docTypes: Array<Set<QuestionType>> = [];
+  /** per entry: the share of its questions that are negated, and the actions they ask for */
+  private docNeg: number[] = [];
+  private docActions: Array<Set<string>> = [];
   private scoreBuf: Float64Array; private gramBuf: Float64Array; private markBuf: Uint8Array;
 
-  constructor(locale: Locale, entries: KbEntry[]) {
+  /** `learned`: extra wordings per entry id, indexed as questions of that entry (see LearnedWording). */
+  constructor(locale: Locale, entries: KbEntry[], learned?: ReadonlyMap<string, readonly string[]>) {
     this.locale = locale;
     this.entries = entries;
     const n = entries.length;
@@ -198,9 +205,13 @@ export class LocaleIndex {
       const gtf = new Map<string, number>();
       const types = new Set<QuestionType>();
       this.docTypes.push(types);
-      for (const q of e.questions) {
+      const qs = learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions;
+      this.ownQuestions.push(e.questions.length);
+      let negatedQs = 0;
+      for (const q of qs) {
         for (const t of questionTypes(q, locale)) types.add(t);
         const a = analyze(q, locale);
+        if (isNegated(a.tokens, locale)) negatedQs++;
         a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
         qts.push(a.terms);
         add(a.terms, 0);
@@ -212,6 +223,8 @@ export class LocaleIndex {
         }
       }
       this.questionTerms.push(qts);
+      this.docNeg.push(negatedQs / Math.max(1, qs.length));
+      this.docActions.push(actionSides(qts.flat(), locale));
       const tagTerms = e.tags.flatMap((t) => analyze(t.replace(/[-_]/g, ' '), locale).terms);
       add(tagTerms, 1);
       this.lenT[d] = tagTerms.length;
@@ -235,22 +248,15 @@ export class LocaleIndex {
     });
     const avg = (a: Float64Array) => (a.length ? Math.max(1e-9, a.reduce((x, y) => x + y, 0) / a.length) : 1);
     this.avgQ = avg(this.lenQ); this.avgT = Math.max(1, avg(this.lenT)); this.avgA = Math.max(1, avg(this.lenA));
-    this.questionSets = this.questionTerms.map((qts) =>
-      qts.map((qt) => {
+    this.questionSets = this.questionTerms.map((qts, d) =>
+      qts.map((qt, k) => {
         const set = new Set(qt);
         let idfSum = 0;
         for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
-        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))) };
+        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))), learned: k >= this.ownQuestions[d] };
       }),
     );
-    this.vocab = [...this.wordTerm.keys()];
-    this.vocab.forEach((t, i) => {
-      for (const g of grams(t)) {
-        let l = this.vocabGrams.get(g);
-        if (!l) { l = []; this.vocabGrams.set(g, l); }
-        l.push(i);
-      }
-    });
+    this.typos = new TypoChannel(locale, [...this.wordTerm.keys()], this.wordTerm);
     for (const g of ALL_SYNONYM_GROUPS[locale]) {
       const stems = [...new Set(g.split(' ').flatMap((w) => analyze(w, locale).terms))];
       for (const a of stems) {
@@ -285,54 +291,14 @@ export class LocaleIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /**
-   * Index terms whose surface words are close to an unknown word (typo tolerance): trigram
-   * pre-filter over the KB's words, then fuse.js scores the few candidates. Cached per word.
-   */
-  fuzzy(term: string): Array<[string, number]> {
-    const cached = this.fuzzyCache.get(term);
-    if (cached) return cached;
-    let result: Array<[string, number]> = [];
-    if (term.length >= RETRIEVAL.fuzzyMinLength && !/^\d+$/.test(term)) {
-      const counts = new Map<number, number>();
-      for (const g of grams(term)) {
-        const l = this.vocabGrams.get(g);
-        if (!l || l.length > 2000) continue;
-        for (const i of l) counts.set(i, (counts.get(i) ?? 0) + 1);
-      }
-      const pool = [...counts.entries()]
-        // (a short word inside a longer one is no typo of it: رند is not دارند)
-        .filter(([i]) => Math.abs(this.vocab[i].length - term.length) <= (term.length <= RETRIEVAL.fuzzyShortLength ? 1 : 2))
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, RETRIEVAL.fuzzyCandidates)
-        .map(([i]) => this.vocab[i]);
-      // a single slip (insertion, deletion, substitution or swap of two neighbours) of a KB word is
-      // by far the most common typo: such words win outright over looser fuse.js matches
-      // (short words: only a dropped letter, a swap or an extra final letter — a suffix: روزه/روز — since a
-      // changed letter often makes another real word: cars/card)
-      const near = term.length < RETRIEVAL.singleEditMinLength ? []
-        : term.length < RETRIEVAL.singleEditMinLength + 1 ? pool.filter((w) => w.length === term.length + 1 ? withinOneEdit(term, w) : w.length === term.length ? isSwap(term, w) : w === term.slice(0, -1))
-        : pool.filter((w) => withinOneEdit(term, w, true));
-      if (near.length) {
-        result = near
-          .map((w): [string, number] => [this.wordTerm.get(w)!, RETRIEVAL.singleEditWeight])
-          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
-          .slice(0, RETRIEVAL.fuzzyMaxExpansions);
-      } else if (pool.length) {
-        const fuse = new Fuse(pool, { includeScore: true, threshold: RETRIEVAL.fuzzyMaxScore, ignoreLocation: true, minMatchCharLength: 2, isCaseSensitive: true });
-        result = fuse
-          .search(term)
-          .filter((r) => (r.score ?? 1) <= (term.length <= RETRIEVAL.fuzzyShortLength ? RETRIEVAL.fuzzyMaxScoreShort : RETRIEVAL.fuzzyMaxScore))
-          // penalize length differences fuse ignores (a term matching inside a longer word)
-          .map((r): [string, number] => [this.wordTerm.get(r.item)!, (1 - (r.score ?? 1)) * (1 - 0.15 * Math.abs(r.item.length - term.length))])
-          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-          .filter(([t], i, arr) => arr.findIndex(([u]) => u === t) === i)
-          .slice(0, RETRIEVAL.fuzzyMaxExpansions);
-      }
-    }
-    if (this.fuzzyCache.size > 50_000) this.fuzzyCache.clear();
-    this.fuzzyCache.set(term, result);
-    return result;
+  /** Mistyped function words read as meant (texting.ts), leaving the KB's own words alone. */
+  private repairTexting(text: string): string {
+    return repairTexting(text, this.locale, (w) => this.words.has(w) || this.wordTerm.has(w));
+  }
+
+  /** Index terms an unknown word is likely a slip of, with weights (see typos.ts). */
+  fuzzy(word: string): Array<[string, number]> {
+    return this.typos.expand(word);
   }
 
   /**
@@ -391,19 +357,21 @@ export class LocaleIndex {
    * Query terms with weights: in a multi-sentence message, sentences that ask something count fully,
    * context less; and the kinds of answer asked for (from the asking sentences, when there are some).
    */
-  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[]; types: Set<QuestionType> } {
+  private queryTerms(text: string): { uniq: string[]; qw: number[]; words: string[]; surface: string[]; types: Set<QuestionType>; negated: boolean } {
     const segs = sentences(text);
-    const weighted: Array<{ terms: string[]; words: string[]; w: number }> = [];
+    const weighted: Array<{ terms: string[]; words: string[]; w: number; question?: boolean }> = [];
     const anyQuestion = segs.length > 1 && segs.some((s) => s.question);
     const asking: string[] = [];
     if (anyQuestion) {
       for (const sg of segs) {
-        const a = analyze(sg.text, this.locale);
+        const a = analyze(this.repairTexting(sg.text), this.locale);
         if (sg.question) asking.push(...a.tokens);
-        weighted.push({ ...this.repairWords(a), w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight });
+        weighted.push({ ...this.repairWords(a), w: sg.question ? 1 : RETRIEVAL.contextSentenceWeight, question: sg.question });
       }
+      // a question sentence of a word or less ("should I?") says too little: the context counts in full
+      if (weighted.filter((x) => x.question).reduce((n, x) => n + x.terms.length, 0) < 2) for (const x of weighted) x.w = 1;
     } else {
-      const a = analyze(text, this.locale);
+      const a = analyze(this.repairTexting(text), this.locale);
       asking.push(...a.tokens);
       weighted.push({ ...this.repairWords(a), w: 1 });
     }
@@ -417,11 +385,11 @@ export class LocaleIndex {
       });
       words.push(...seg.words);
     }
-    return { uniq, qw, words, surface, types: typesOfTokens(asking, this.locale) };
+    return { uniq, qw, words, surface, types: typesOfTokens(asking, this.locale), negated: isNegated(asking, this.locale) };
   }
 
   search(text: string, limit: number = RETRIEVAL.rerankDepth): SearchResult {
-    const { uniq, qw, words, surface, types: qTypes } = this.queryTerms(text);
+    const { uniq, qw, words, surface, types: qTypes, negated } = this.queryTerms(text);
     const terms = uniq;
     const n = this.entries.length;
     const unknown: string[] = [];
@@ -504,6 +472,7 @@ export class LocaleIndex {
     for (const [d] of top) gramOf.set(d, gDen > 0 ? gsim[d] / gDen : 0);
     for (const d of touched) { scores[d] = 0; gsim[d] = 0; mark[d] = 0; }
     const idf0 = this.idf(0) || 1;
+    const qActions = actionSides(uniq, this.locale);
     const qGrams = uniq.map((t) => new Set(grams(t)));
     const candidates: Candidate[] = top.map(([d, score]) => {
       const tf = this.docTerms[d];
@@ -514,13 +483,13 @@ export class LocaleIndex {
         c[src] = Math.max(c[src], w);
         if (v[0] > 0) q[src] = Math.max(q[src], w);
       }
-      const [qSim, qRecall] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
+      const [qSim, qRecall, exact] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
       let coverage = 0, qCoverage = 0;
       for (let i = 0; i < uniq.length; i++) { coverage += c[i] * srcIdf[i]; qCoverage += q[i] * srcIdf[i]; }
       coverage /= denom; qCoverage /= denom;
       let maxMiss = 0;
       for (let i = 0; i < uniq.length; i++) if (c[i] < 0.5 && qw[i] === 1) maxMiss = Math.max(maxMiss, srcIdf[i] / idf0);
-      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]) };
+      return { doc: d, entry: this.entries[d], score, coverage, qCoverage, qSim, qRecall, exact, gram: gramOf.get(d) ?? 0, maxMiss, typeMatch: typeAgreement(qTypes, this.docTypes[d]), negMismatch: negated ? (this.docNeg[d] > 0 ? 0 : 1) : this.docNeg[d] >= 0.5 ? 1 : 0, contrast: qActions.size && contrasts(qActions, this.docActions[d]) ? 1 : 0 };
     });
     // rerank: a candidate whose questions ask for the kind of answer the query asks for (a time, a price,
     // a procedure…) moves ahead of one that asks for another kind
@@ -538,13 +507,16 @@ export class LocaleIndex {
   }
 
   /** Best idf-weighted Dice overlap between the (expanded) query and a single question of the entry, and best question recall. */
-  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): [number, number] {
+  private questionSim(d: number, expanded: Array<{ term: string; w: number; src: number }>, nsrc: number, srcIdf: number[], qGrams: Array<Set<string>>, cov?: Float64Array): [number, number, number] {
     let qIdf = 0;
     for (let i = 0; i < nsrc; i++) qIdf += srcIdf[i];
     const qs = this.questionSets[d];
-    let best = 0, bestRecall = 0;
+    let best = 0, bestRecall = 0, exact = 0;
     const hit = new Float64Array(nsrc);
-    for (const { set, idfSum, grams: tg } of qs) {
+    for (const { set, idfSum, grams: tg, learned } of qs) {
+      // (a learned wording is a visitor's text, not an editor's: its generic frame — "how many days does it
+      // take" — counts less than the entry's own questions; repeated word for word it is still exact)
+      const trust = learned ? RETRIEVAL.learnedQuestionWeight : 1;
       hit.fill(0);
       for (const { term, w, src } of expanded) if (set.has(term) && w > hit[src]) hit[src] = w;
       // soft match: morphological variants the stemmer missed share most character trigrams
@@ -559,20 +531,24 @@ export class LocaleIndex {
       let inter = 0;
       for (let i = 0; i < nsrc; i++) inter += hit[i] * srcIdf[i];
       const dice = qIdf + idfSum > 0 ? (2 * inter) / (qIdf + idfSum) : 0;
-      if (dice > best) best = dice;
+      if (dice >= EXACT_DICE) exact = 1;
+      if (dice * trust > best) best = dice * trust;
       // recall of the question: matched idf mass measured with the question's own idf
       let rec = 0;
       if (idfSum > 0) {
         const got = new Map<string, number>();
         for (const { term, w } of expanded) if (set.has(term) && w > (got.get(term) ?? 0)) got.set(term, w);
         for (const [term, w] of got) rec += w * this.idf(this.postings.get(term)!.docs.length);
-        rec = Math.min(1, rec / idfSum);
+        rec = Math.min(1, rec / idfSum) * trust;
       }
       if (rec > bestRecall) bestRecall = rec;
     }
-    return [best, bestRecall];
+    return [best, bestRecall, exact];
   }
 }
+
+/** Question similarity at which the query is the question, all terms matched exactly and nothing else. */
+const EXACT_DICE = 0.999;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;

@@ -29,3 +29,8 @@ export function lexiconPairs(name: string): Record<string, string> {
   }
   return out;
 }
+
+/** A file of TAB-separated columns per line (`countries.txt`: English, Persian, Arabic). */
+export function lexiconColumns(name: string): string[][] {
+  return lexiconLines(name).map((l) => l.split('\t').map((c) => c.trim()));
+}

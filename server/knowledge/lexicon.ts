@@ -6,7 +6,7 @@
 
 // NOTE: imported lazily by normalize.ts; to avoid an import cycle the canonical folding is
 // duplicated in a tiny form here (same rules as canonicalChars for the letters used below).
-import { lexiconLines, lexiconPairs } from './lexicon-files.ts';
+import { lexiconColumns, lexiconLines, lexiconPairs } from './lexicon-files.ts';
 
 function fold(s: string): string {
   return s
@@ -47,6 +47,8 @@ export const FA_STOP = set(`
 میشود میشه شود بشود
 چیزی یعنی حتی فقط واقعا راستش ببخشید مثلا
 امروز دیروز فردا دیشب حالا الان حدود تقریبا قبلش بعدش اصلا اصلاً کلی یکم کمی شاید فکر واقعاً
+باید چه میخواهم میخواهی میخواهد میخواهیم میخواهید میخواهند میخواستم خواستم
+بدهم بدهید بدهد بدهیم بدهند بدم بدید بدین بگیرم بگیرید بزنم بزنید زدم زده
 `);
 
 export const AR_STOP = set(`
@@ -56,6 +58,7 @@ export const AR_STOP = set(`
 مش مو بس يعني هيك شي شيء ايه اللي الي عم رح راح حتى فقط جدا كتير كثير
 ممكن يمكن يمكنني يمكنك استطيع أستطيع
 امس أمس غدا حاليا ربما فعلا تقريبا أيضا ايضا لكن لكنه ولكن بالضبط طيب والله الحمد لله
+اريد أريد نريد تريد يريد
 `);
 
 export const EN_STOP = set(`
@@ -215,9 +218,18 @@ export { fold as foldLexicon };
  * The built-in tables above extended with the general lists in `lexicon/` (the built-in forms win
  * where both have a word). Used for analysis; language inference keeps to the built-in tables.
  */
-export const FA_COLLOQUIAL_WIDE: Record<string, string> = { ...table(lexiconPairs('colloquial-fa.txt')), ...FA_COLLOQUIAL };
-export const AR_DIALECT_WIDE: Record<string, string> = { ...table(lexiconPairs('dialect-ar.txt')), ...AR_DIALECT };
-export const EN_SLANG_WIDE: Record<string, string> = { ...table(lexiconPairs('slang-en.txt')), ...EN_SLANG };
+export const FA_COLLOQUIAL_WIDE: Record<string, string> = { ...countries(1, 'کشور'), ...table(lexiconPairs('colloquial-fa.txt')), ...FA_COLLOQUIAL };
+export const AR_DIALECT_WIDE: Record<string, string> = { ...countries(2, 'دولة'), ...table(lexiconPairs('dialect-ar.txt')), ...AR_DIALECT };
+export const EN_SLANG_WIDE: Record<string, string> = { ...countries(0, 'country'), ...table(lexiconPairs('slang-en.txt')), ...EN_SLANG };
+
+/** Country names (one column of `lexicon/countries.txt`) → the name and the word for "country". */
+function countries(column: number, country: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const cols of lexiconColumns('countries.txt')) {
+    for (const name of (cols[column] ?? '').split('|').filter(Boolean)) out[fold(name)] = `${fold(name)} ${fold(country)}`;
+  }
+  return out;
+}
 
 /**
  * Finglish words beyond the built-in list (`lexicon/finglish-fa.txt`): Latin spellings → Persian.

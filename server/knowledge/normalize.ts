@@ -124,7 +124,8 @@ function stemFaRaw(word: string): string {
   else if (w.startsWith('می') && w.length >= 4) { w = w.slice(2); verb = true; }
   // subjunctive / imperative ب and negative ن on present verbs: بفرستید ~ می‌فرستید, نکنید ~ می‌کنید
   // (not on a noun/adjective with a possessive after a vowel, ZWNJ dropped: بانکی‌ام, ناراضی‌ام)
-  if (!verb && w.length >= 5 && /^[بن]/.test(w) && !/^(بی|نی)/.test(w) && !/[یه](ام|ات|اش)$/.test(w)) {
+  // (not before ا: present stems do not start with it after ب — بانکم is بانک + م)
+  if (!verb && w.length >= 5 && /^[بن]/.test(w) && !/^(بی|نی|با|نا)/.test(w) && !/[یه](ام|ات|اش)$/.test(w)) {
     const m = /(یم|ید|ند|م|د)$/.exec(w);
     if (m && w.length - 1 - m[1].length >= 2) return w.slice(1, -m[1].length);
   }
@@ -271,8 +272,11 @@ export function analyze(text: string, locale: Locale): Analyzed {
   else { stop = EN_STOP; stem = stemEn; }
   const words: string[] = [];
   const terms: string[] = [];
-  for (const t of toks) {
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
     if (stop.has(t)) continue;
+    // "چه کار (کنم)" is "what (should I) do": no topic in it
+    if (locale === 'fa' && t === 'کار' && toks[k - 1] === 'چه') continue;
     // Arabic conjunction / preposition glued to a stop word: ولم, فهل, وهل, بعد → stop
     // (three letters: only before the short particles, so فاي in "واي فاي" stays: فـ + اي is rare)
     if (locale === 'ar' && /^[وف]/.test(t) && (t.length >= 4 ? stop.has(t.slice(1)) : t.length === 3 && AR_GLUED_PARTICLES.has(t.slice(1)))) continue;

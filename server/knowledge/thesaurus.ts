@@ -52,7 +52,7 @@ export const SYNONYM_GROUPS: Record<Locale, string[]> = {
     'weeks week',
     'days day',
     'duration time long',
-    'abroad international overseas foreign worldwide',
+    'abroad international internationally overseas foreign worldwide country countries',
     'gift present',
     'wrap wrapping giftwrap',
     'parcel package box shipment',

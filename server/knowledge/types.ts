@@ -18,22 +18,62 @@ export interface KbIssue {
   message: string;
 }
 
+/**
+ * What the bot does with a message:
+ * - `answer`: it answers with `entry`;
+ * - `confirm` (the middle band): `entry` is clearly ahead of every other entry but not sure enough
+ *   to answer outright: ask the visitor "did you mean …?" with `entry`, and offer `suggestions`;
+ * - `suggest`: several entries are close; offer `suggestions` (best first);
+ * - `human`: the visitor asked for a person (`entry` is the KB's own talk-to-a-person entry, if any);
+ * - `none`: nothing fits (`suggestions` may still hold weak candidates).
+ */
+export type Decision = 'answer' | 'confirm' | 'suggest' | 'human' | 'none';
+
+/** One entry of the ranking with the one score the engine ranks, shows and decides by. */
+export interface RankedEntry {
+  entry: KbEntry;
+  /** calibrated confidence 0..1 that this entry answers the message */
+  score: number;
+}
+
 export interface Answer {
-  /** human = the visitor asked for a person */
-  decision: 'answer' | 'suggest' | 'human' | 'none';
+  decision: Decision;
   /** the language used: given, or inferred from the text when not given / clearly another language */
   locale: Locale;
-  /** the entry answered with ('answer'), or the KB's own talk-to-a-person entry for 'human' if it has one */
+  /** the entry answered with (`answer`), to confirm (`confirm`), or the KB's human entry (`human`) */
   entry: KbEntry | null;
-  /** calibrated confidence 0..1 of the top candidate */
+  /** the score of the top candidate (for `human`: how explicit the request was) */
   score: number;
-  /** up to 3 near candidates for 'suggest' (may be filled for 'none'), never including `entry` */
+  /** entries to offer, best first, never including `entry`: up to 3 for `suggest` (may be filled for `none`), up to 2 for `confirm` */
   suggestions: KbEntry[];
+  /** the ranking behind the decision, best first, in the message's language (up to 5; empty for `human`) */
+  candidates: RankedEntry[];
+}
+
+/** The decisions of callers that do not show the middle band: `confirm` is folded into `suggest`. */
+export type LegacyDecision = Exclude<Decision, 'confirm'>;
+/** `Answer` with `confirm` folded into `suggest` (entry first among the suggestions): see `toLegacyAnswer`. */
+export interface LegacyAnswer extends Omit<Answer, 'decision'> {
+  decision: LegacyDecision;
+}
+
+/** A wording of an entry learned at run time (e.g. confirmed by visitors), matched like one of its questions. */
+export interface LearnedWording {
+  entryId: string;
+  text: string;
 }
 
 export interface MatchConfig {
-  /** confidence at or above which the bot answers with the top entry */
+  /** score at or above which the bot answers with the top entry (when it leads by `answerMargin`) */
   answerThreshold: number;
-  /** confidence at or above which (and below answerThreshold) the bot offers suggestions */
+  /** the runner-up (another entry) must be at least this far below the top entry for an answer */
+  answerMargin: number;
+  /** score at or above which a top entry that leads by `confirmMargin` is offered for confirmation */
+  confirmThreshold: number;
+  /** lead over the runner-up needed for the middle band */
+  confirmMargin: number;
+  /** score at or above which (and below the answer) the bot offers suggestions */
   suggestThreshold: number;
+  /** entries below this score are never offered (as suggestions or alongside an entry to confirm) */
+  offerThreshold: number;
 }

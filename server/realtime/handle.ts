@@ -20,6 +20,8 @@ export interface HandleOptions {
   log: Logger;
   /** Runs before the handler (after validation): throws a DomainError to refuse. */
   guard?: (event: string) => Promise<void>;
+  /** Told how long each handled event took, in seconds. */
+  observe?: (event: string, seconds: number) => void;
 }
 
 /** The error a client sees for anything a handler threw. */
@@ -36,7 +38,7 @@ export function handle<S extends z.ZodType, R extends object>(
   schema: S,
   run: (input: z.output<S>) => Promise<R | void>,
 ): void {
-  const { socket, limiter, log, guard } = opts;
+  const { socket, limiter, log, guard, observe } = opts;
   socket.on(event, (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: Result<object>) => void) : undefined;
@@ -48,6 +50,7 @@ export function handle<S extends z.ZodType, R extends object>(
         log.warn({ err, event }, 'ack failed');
       }
     };
+    const started = performance.now();
     void (async () => {
       try {
         if (!limiter.take()) return reply(fail('rate_limited', 'Too many requests; slow down a little.', 1));
@@ -59,6 +62,7 @@ export function handle<S extends z.ZodType, R extends object>(
         if (guard) await guard(event);
         const result = await run(parsed.data);
         reply({ ok: true, ...(result ?? {}) });
+        observe?.(event, (performance.now() - started) / 1000);
       } catch (err) {
         reply(failureOf(err, log, event));
       }

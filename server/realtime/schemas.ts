@@ -24,7 +24,7 @@ export const visitorSchemas = {
     afterSeq: z.number().int().min(0).optional(),
     timeZone: z.string().max(64).regex(/^[\w+\-/]+$/).optional(),
   }),
-  send: z.object({ clientId, text }),
+  send: z.object({ clientId, text, ruleId: id.optional() }),
   handoff: empty,
   sync: z.object({ conversationId: id, afterSeq: z.number().int().min(0) }),
   close: z.object({ conversationId: id }),
@@ -49,6 +49,8 @@ export const visitorSchemas = {
     })
     .refine((m) => m.email || m.phone, { message: 'an email or a phone number is needed so we can answer', path: ['email'] }),
   ticket: z.object({ trackingCode: z.string().trim().min(4).max(20) }),
+  transcript: z.object({ conversationId: id }),
+  mailTranscript: z.object({ conversationId: id, email: z.email().max(200) }),
 };
 
 export const agentSchemas = {

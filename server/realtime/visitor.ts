@@ -10,10 +10,13 @@ import type { Conversations } from '../conversations/service.ts';
 import { DomainError } from '../conversations/errors.ts';
 import type { VisitorQuota } from '../conversations/quota.ts';
 import type { Logger } from '../log.ts';
-import { RateLimited, type LimitKind, type Limits } from '../security/limits.ts';
+import type { Limits } from '../security/limits.ts';
+import { spend, visitorQuota } from '../security/visitor-quota.ts';
 import { clientAddress } from '../security/network.ts';
 import type { Store } from '../store/index.ts';
 import type { Visitor } from '../conversations/model.ts';
+import type { Opening } from '../conversations/visitor-side.ts';
+import type { Transcripts } from '../transcripts/index.ts';
 import { handle, type HandleOptions } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
@@ -33,14 +36,11 @@ export interface VisitorDeps {
   conversations: Conversations;
   limits: Limits;
   log: Logger;
-}
-
-/** Spends one unit of `kind` for this address, as a domain refusal with a retry time. */
-function spend(limits: Limits, kind: LimitKind, address: string): Promise<void> {
-  return limits.take(kind, address).catch((err: unknown) => {
-    if (err instanceof RateLimited) throw new DomainError('rate_limited', 'Too many requests from your network right now; please try again a little later.', err.retryAfterSeconds);
-    throw err;
-  });
+  /** Told how long each handled event took (metrics). */
+  observe?: (event: string, seconds: number) => void;
+  /** The proactive message a visitor answers by sending (null: no such rule, or it is off). */
+  opening: (ruleId: string, locale: Locale) => Promise<Opening | null>;
+  transcripts: Transcripts;
 }
 
 async function identify(socket: VisitorSocket, store: Store): Promise<void> {
@@ -54,7 +54,7 @@ async function identify(socket: VisitorSocket, store: Store): Promise<void> {
 }
 
 export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
-  const { config, store, conversations, limits, log } = deps;
+  const { config, store, conversations, limits, log, opening, transcripts } = deps;
   nsp.use((socket, next) => {
     identify(socket, store).then(
       () => next(),
@@ -67,12 +67,8 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
 
   nsp.on('connection', (socket: VisitorSocket) => {
     const address = clientAddress(socket.request, config.trustProxy);
-    const quota: VisitorQuota = {
-      newConversation: () => spend(limits, 'conversation', address),
-      handoff: () => spend(limits, 'handoff', address),
-      leftMessage: () => spend(limits, 'leftMessage', address),
-    };
-    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log };
+    const quota: VisitorQuota = visitorQuota(limits, address);
+    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log, observe: deps.observe };
     const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: Visitor) => Promise<R | void>) =>
       handle(opts, event, s[event], async (input) => {
         const visitor = socket.data.visitor;
@@ -97,7 +93,10 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       return { token, visitorId: visitor.id, conversation, messages };
     });
 
-    on('send', async (req, visitor) => ({ message: await conversations.visitors.send(visitor, req.clientId, req.text, quota) }));
+    on('send', async (req, visitor) => {
+      const from = req.ruleId ? await opening(req.ruleId, visitor.locale) : null;
+      return { message: await conversations.visitors.send(visitor, req.clientId, req.text, quota, from) };
+    });
     on('handoff', async (_req, visitor) => ({ conversation: await conversations.visitors.handoff(visitor, 'button', quota) }));
     on('sync', async (req, visitor) => ({ messages: await conversations.visitors.sync(visitor, req.conversationId, req.afterSeq) }));
     on('close', async (req, visitor) => ({ conversation: await conversations.visitors.close(visitor, req.conversationId) }));
@@ -116,6 +115,12 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
       await spend(limits, 'ticketLookup', address);
       return conversations.tickets.byCode(req.trackingCode);
+    });
+    on('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId));
+    on('mailTranscript', async (req, visitor) => {
+      if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');
+      await spend(limits, 'transcriptMail', address);
+      await transcripts.mail(visitor, req.conversationId, req.email);
     });
   });
 }

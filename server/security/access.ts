@@ -1,7 +1,8 @@
 // Who may do what: one table of role → permissions, and every console socket event and HTTP
 // route → the permission it needs. Enforced in one place for each edge (realtime/agent.ts for
 // events, http/authorize.ts for routes); anything not listed here is refused.
-import type { AgentClientEvents, AgentRole } from '../../protocol/index.ts';
+import type { AgentClientEvents, AgentRole, ApiScope } from '../../protocol/index.ts';
+import type { LimitKind } from './limits.ts';
 
 export type Permission =
   /** the queue, left messages, visitors' conversations and their details */
@@ -12,13 +13,16 @@ export type Permission =
   | 'kb'
   /** FAQ answers from the composer */
   | 'kbSearch'
-  /** people and team settings */
+  /** the reports (figures, charts, CSV) */
+  | 'reports'
+  /** people and team settings, API tokens and webhooks */
   | 'admin';
 
 export const ROLE_PERMISSIONS: Record<AgentRole, readonly Permission[]> = {
   agent: ['conversations', 'team', 'kbSearch'],
   editor: ['kb', 'kbSearch'],
-  admin: ['conversations', 'team', 'kb', 'kbSearch', 'admin'],
+  supervisor: ['conversations', 'team', 'kbSearch', 'reports'],
+  admin: ['conversations', 'team', 'kb', 'kbSearch', 'reports', 'admin'],
 };
 
 /** `null`: any signed-in person. */
@@ -73,6 +77,52 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'PATCH /api/profile': 'session',
   'PUT /api/profile/avatar': 'session',
   'DELETE /api/profile/avatar': 'session',
+  'GET /api/uploads': 'conversations',
+  'POST /api/conversations/:id/files': 'conversations',
+  'GET /api/files/:id': 'conversations',
+  'GET /api/proactive': 'admin',
+  'POST /api/proactive': 'admin',
+  'PUT /api/proactive/:id': 'admin',
+  'DELETE /api/proactive/:id': 'admin',
+  'GET /api/reports': 'reports',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+  'GET /api/webhooks': 'admin',
+  'POST /api/webhooks': 'admin',
+  'DELETE /api/webhooks/:id': 'admin',
+  'GET /api/webhooks/:id/deliveries': 'admin',
+  'POST /api/webhooks/deliveries/:id/resend': 'admin',
+};
+
+/**
+ * The widget's own HTTP routes (http/visitor-gate.ts), a door apart from the console's: from
+ * the allowed sites only (PORSAN_ALLOWED_ORIGINS), limited per client address, and never by a
+ * console session. `visitor` routes need the visitor's token (`Authorization: Bearer …`);
+ * `anyone` routes only count (proactive bubbles shown to visitors who never opened the chat).
+ */
+export interface VisitorRouteAccess {
+  who: 'visitor' | 'anyone';
+  limit: LimitKind;
+}
+export const VISITOR_ROUTES: Record<string, VisitorRouteAccess> = {
+  'POST /visitor/files': { who: 'visitor', limit: 'upload' },
+  'GET /visitor/files/:id': { who: 'visitor', limit: 'download' },
+  'POST /visitor/proactive': { who: 'anyone', limit: 'proactive' },
+};
+
+/**
+ * The REST API for other tools (/api/v1), authorized by an API token's scopes instead of a
+ * session (http/api-v1/gate.ts); `public`: no token needed. Anything not listed is refused.
+ */
+export const API_V1_ROUTE_SCOPES: Record<string, ApiScope | 'public'> = {
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/conversations': 'read',
+  'GET /api/v1/conversations/:id': 'read',
+  'POST /api/v1/conversations/:id/messages': 'write',
+  'POST /api/v1/conversations/:id/close': 'write',
+  'GET /api/v1/reports/summary': 'read',
+  'GET /api/v1/kb/entries': 'read',
 };
 
 /** The console's pages and what each needs (`null`: everyone signed in); the console shows only these. */
@@ -81,6 +131,9 @@ export const CONSOLE_PAGES = {
   archive: 'conversations',
   replies: 'conversations',
   kb: 'kb',
+  proactive: 'admin',
+  reports: 'reports',
+  integrations: 'admin',
   admin: 'admin',
   profile: null,
 } as const satisfies Record<string, Permission | null>;
@@ -95,13 +148,33 @@ export function can(role: AgentRole | string, permission: Permission | null): bo
   return (ROLE_PERMISSIONS[role as AgentRole] ?? []).includes(permission);
 }
 
-const compiled = Object.entries(HTTP_ROUTE_PERMISSIONS).map(([key, permission]) => {
-  const [method, path] = key.split(' ') as [string, string];
-  const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
-  return { method, pattern, permission };
-});
+function compile<T>(table: Record<string, T>) {
+  return Object.entries(table).map(([key, rule]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const pattern = new RegExp('^' + path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/') + '/?$', 'i');
+    return { method, pattern, rule };
+  });
+}
+const compiled = compile(HTTP_ROUTE_PERMISSIONS);
+const compiledVisitor = compile(VISITOR_ROUTES);
+const compiledV1 = compile(API_V1_ROUTE_SCOPES);
 
 /** What a request needs, or undefined when no such route exists. */
 export function routePermission(method: string, path: string): Permission | 'public' | 'session' | undefined {
-  return compiled.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.permission;
+  return compiled.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
+}
+
+/** Who may call a widget route, or undefined when no such route exists. */
+export function visitorRoute(method: string, path: string): VisitorRouteAccess | undefined {
+  return compiledVisitor.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
+}
+
+/** The methods a widget path has (for CORS preflights); empty when the path is not a route. */
+export function visitorRouteMethods(path: string): string[] {
+  return compiledVisitor.filter((r) => r.pattern.test(path)).map((r) => r.method);
+}
+
+/** The scope an /api/v1 request needs, or undefined when no such route exists. */
+export function apiRouteScope(method: string, path: string): ApiScope | 'public' | undefined {
+  return compiledV1.find((r) => r.method === method.toUpperCase() && r.pattern.test(path))?.rule;
 }

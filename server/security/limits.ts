@@ -3,7 +3,7 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../config.ts';
 
-export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount';
+export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount' | 'upload' | 'download' | 'proactive' | 'apiToken' | 'transcriptMail';
 
 /** Refused: try again after this many seconds. */
 export class RateLimited extends Error {
@@ -26,7 +26,7 @@ export interface LimitRule {
   seconds: number;
 }
 
-export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccountLimit: number }): Record<LimitKind, LimitRule> {
+export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccountLimit: number; apiRequests?: number; transcriptMails?: number }): Record<LimitKind, LimitRule> {
   return {
     newVisitor: { points: c.newVisitors, seconds: 600 },
     conversation: { points: c.conversations, seconds: 600 },
@@ -36,6 +36,13 @@ export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccou
     connection: { points: c.connections, seconds: 60 },
     loginAddress: { points: c.loginLimit, seconds: 900 },
     loginAccount: { points: c.loginAccountLimit, seconds: 900 },
+    upload: { points: c.uploads, seconds: 600 },
+    download: { points: c.downloads, seconds: 600 },
+    proactive: { points: c.proactive, seconds: 600 },
+    /** REST API requests per token per minute */
+    apiToken: { points: c.apiRequests ?? 600, seconds: 60 },
+    /** transcripts mailed per client address per hour */
+    transcriptMail: { points: c.transcriptMails ?? 5, seconds: 3600 },
   };
 }
 

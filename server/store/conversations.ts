@@ -2,7 +2,7 @@
 // result, so nobody has to read it again), and the lists the console shows.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { ConversationStatus, Locale } from '../../protocol/index.ts';
+import type { ConversationStatus, Locale, StartedFrom } from '../../protocol/index.ts';
 import type { Conversation, ConversationPatch, ListedConversation } from '../conversations/model.ts';
 import type { Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -15,7 +15,7 @@ export class ConversationRepo {
   ) {}
 
   /** Starts a conversation and makes it the visitor's current one. */
-  async open(c: { visitorId: string; locale: Locale; pageUrl: string | null }): Promise<Conversation> {
+  async open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null }): Promise<Conversation> {
     const t = now();
     const row: ConversationRow = {
       id: randomUUID(),
@@ -38,6 +38,8 @@ export class ConversationRepo {
       tags: '[]',
       resolution: null,
       tracking_code: null,
+      proactive_rule_id: c.startedFrom?.ruleId ?? null,
+      proactive_rule_name: c.startedFrom?.ruleName ?? null,
       created_at: t,
       updated_at: t,
     };
@@ -188,6 +190,17 @@ export class ConversationRepo {
       .groupBy('agent_id')
       .execute();
     return new Map(rows.filter((r) => r.agent_id).map((r) => [r.agent_id as string, Number(r.n)]));
+  }
+
+  /** Conversations started from each proactive rule. */
+  async startedFromRules(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['proactive_rule_id', eb.fn.countAll<number>().as('n')])
+      .where('proactive_rule_id', 'is not', null)
+      .groupBy('proactive_rule_id')
+      .execute();
+    return new Map(rows.map((r) => [r.proactive_rule_id as string, Number(r.n)]));
   }
 
   /** Seconds from queueing to pick-up of the most recent claims, newest first. */

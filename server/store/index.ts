@@ -1,6 +1,7 @@
 // Persistence behind one interface: repositories over Kysely, so the same queries run on the
 // embedded SQLite database (better-sqlite3, WAL) and on PostgreSQL. They take and give the
 // domain's types (../conversations/model.ts); rows stay in this folder.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -12,15 +13,23 @@ import { AgentRepo } from './agents.ts';
 import { ArchiveRepo } from './archive.ts';
 import { AvatarRepo } from './avatars.ts';
 import { ReplyRepo } from './replies.ts';
+import { AttachmentRepo } from './attachments.ts';
+import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
+import { ConversationPageRepo } from './conversation-pages.ts';
 import { MessageRepo } from './messages.ts';
+import { ProactiveRepo } from './proactive.ts';
+import { ReportRepo } from './reports.ts';
 import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
+import { WebhookRepo } from './webhooks.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
 export type { SessionAgent } from './agents.ts';
 export type { UnansweredGroup } from './unanswered.ts';
+export type { StoredRule } from './proactive.ts';
 export type { Appended, AppendGuard } from './messages.ts';
 export type { ArchiveCursor } from './archive.ts';
 
@@ -34,12 +43,20 @@ export class Store {
   readonly archive: ArchiveRepo;
   readonly replies: ReplyRepo;
   readonly avatars: AvatarRepo;
+  readonly attachments: AttachmentRepo;
+  readonly proactive: ProactiveRepo;
+  readonly reports: ReportRepo;
+  readonly apiTokens: ApiTokenRepo;
+  readonly webhooks: WebhookRepo;
+  readonly conversationPages: ConversationPageRepo;
 
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     /** Statements run so far (for tests and benchmarks that pin how many a turn costs). */
     readonly stats: { queries: number } = { queries: 0 },
+    /** SQLite only: the worker that checkpoints the write-ahead log off the event loop. */
+    readonly checkpointer: Checkpointer | null = null,
   ) {
     this.visitors = new VisitorRepo(db);
     this.conversations = new ConversationRepo(db, dialect);
@@ -50,6 +67,20 @@ export class Store {
     this.archive = new ArchiveRepo(db, dialect);
     this.replies = new ReplyRepo(db);
     this.avatars = new AvatarRepo(db);
+    this.attachments = new AttachmentRepo(db);
+    this.proactive = new ProactiveRepo(db);
+    this.reports = new ReportRepo(db);
+    this.apiTokens = new ApiTokenRepo(db);
+    this.webhooks = new WebhookRepo(db);
+    this.conversationPages = new ConversationPageRepo(db);
+  }
+
+  /**
+   * Runs background work (the webhook outbox's sweeps) without counting its statements in
+   * `stats`, which pin what serving visitors and agents costs.
+   */
+  untracked<T>(work: () => Promise<T>): Promise<T> {
+    return background.run(true, work);
   }
 
   /** The database answers and every migration this version knows has been applied. */
@@ -61,6 +92,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    await this.checkpointer?.close();
   }
 }
 
@@ -73,8 +105,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  database.pragma('wal_autocheckpoint = 0');
   cachePreparedStatements(database);
-  return open(new SqliteDialect({ database }), 'sqlite');
+  return open(new SqliteDialect({ database }), 'sqlite', startCheckpointer(file));
 }
 
 /**
@@ -111,16 +144,18 @@ export async function openPostgresStore(connectionString: string, opts: { schema
   return open(new PostgresDialect({ pool }), 'postgres');
 }
 
-async function open(kysely: KyselyDialect, dialect: Dialect): Promise<Store> {
+const background = new AsyncLocalStorage<boolean>();
+
+async function open(kysely: KyselyDialect, dialect: Dialect, checkpointer: Checkpointer | null = null): Promise<Store> {
   const stats = { queries: 0 };
   const db = new Kysely<Database>({
     dialect: kysely,
     log: (e) => {
-      if (e.level === 'query') stats.queries++;
+      if (e.level === 'query' && !background.getStore()) stats.queries++;
     },
   });
   await migrateToLatest(db, dialect);
-  return new Store(db, dialect, stats);
+  return new Store(db, dialect, stats, checkpointer);
 }
 
 /** The configured store: PostgreSQL when a database URL is given, else embedded SQLite. */

@@ -1,13 +1,14 @@
 // Rows ↔ the domain's types. The only place that knows column names and integer flags.
 import type { Selectable } from 'kysely';
-import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution } from '../../protocol/index.ts';
-import type { Agent, Conversation, ConversationPatch, Message, Visitor, VisitorPatch } from '../conversations/model.ts';
-import type { AgentsTable, ConversationsTable, MessagesTable, VisitorsTable } from './schema.ts';
+import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, UploadType } from '../../protocol/index.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, Message, Visitor, VisitorPatch } from '../conversations/model.ts';
+import type { AgentsTable, AttachmentsTable, ConversationsTable, MessagesTable, VisitorsTable } from './schema.ts';
 
 export type VisitorRow = Selectable<VisitorsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type AgentRow = Selectable<AgentsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
 
 export const now = () => new Date().toISOString();
 
@@ -69,6 +70,7 @@ export function toConversation(r: ConversationRow): Conversation {
     tags: JSON.parse(r.tags) as string[],
     resolution: r.resolution as Resolution | null,
     trackingCode: r.tracking_code,
+    startedFrom: r.proactive_rule_id ? { ruleId: r.proactive_rule_id, ruleName: r.proactive_rule_name ?? '' } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -114,5 +116,22 @@ export function toAgent(r: Pick<AgentRow, 'id' | 'email' | 'name' | 'role' | 'ac
     maxConversations: r.max_conversations,
     createdAt: r.created_at,
     avatarVersion: r.avatar_version,
+  };
+}
+
+export function toAttachment(r: AttachmentRow): Attachment {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    messageId: r.message_id,
+    hash: r.hash,
+    name: r.name,
+    mime: r.mime as UploadType,
+    size: Number(r.size),
+    kind: r.kind === 'image' ? 'image' : 'file',
+    width: r.width,
+    height: r.height,
+    uploadedBy: r.uploaded_by === 'agent' ? 'agent' : 'visitor',
+    createdAt: r.created_at,
   };
 }

@@ -42,6 +42,9 @@ export interface ConversationsTable {
   tags: string;
   resolution: string | null;
   tracking_code: string | null;
+  /** The proactive rule the conversation was started from (its name as it was then). */
+  proactive_rule_id: string | null;
+  proactive_rule_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -121,6 +124,90 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string;
+  /** Null until the message carrying the file is stored (orphans are swept). */
+  message_id: string | null;
+  /** SHA-256 (hex) of the stored bytes: the file storage's key. */
+  hash: string;
+  name: string;
+  mime: string;
+  size: number;
+  kind: string;
+  width: number | null;
+  height: number | null;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface ProactiveRulesTable {
+  id: string;
+  name: string;
+  enabled: number;
+  /** JSON: ProactiveConditions. */
+  conditions: string;
+  /** JSON: text per locale. */
+  messages: string;
+  delay_seconds: number;
+  frequency: string;
+  /** Bubbles shown and opened (conversations started are counted from `conversations`). */
+  shown: number;
+  opened: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  agent_id: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  secret: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  retry_until: string;
+  claim_token: string | null;
+  claimed_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
@@ -132,4 +219,10 @@ export interface Database {
   saved_replies: SavedRepliesTable;
   agent_avatars: AgentAvatarsTable;
   messages_fts: MessagesFtsTable;
+  attachments: AttachmentsTable;
+  proactive_rules: ProactiveRulesTable;
+  api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

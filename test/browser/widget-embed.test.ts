@@ -59,6 +59,8 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ page:
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The widget connects with a WebSocket first, which Playwright reports apart from requests.
+  page.on('websocket', (ws) => requests.push(new URL(ws.url()).pathname));
   page.on('pageerror', (e) => requests.push('pageerror: ' + e.message));
   return { page, requests, close: () => context.close() };
 }

@@ -61,10 +61,15 @@ export async function startServerProcess(env: Record<string, string> = {}, opts:
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const alive = () => proc.exitCode === null && proc.signalCode === null;
-  await until(async () => {
-    if (!alive()) throw new Error(`server process exited during start:\n${out}`);
-    return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-  }, 'the server process to answer /healthz', 30_000);
+  try {
+    await until(async () => {
+      if (!alive()) throw new Error(`server process exited during start:\n${out}`);
+      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    }, 'the server process to answer /healthz', 90_000);
+  } catch (err) {
+    proc.kill('SIGKILL'); // never leave a half-started server behind
+    throw err;
+  }
   return {
     url,
     port,

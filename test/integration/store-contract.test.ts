@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openPostgresStore, openSqliteStore, type Store } from '../../server/store/index.ts';
 
 const pgUrl = process.env.PORSAN_TEST_DATABASE_URL;
@@ -121,6 +122,15 @@ describe.each(backends)('store on %s', (_name, open) => {
     await store.settings.put('team', { routing: 'auto' });
     await store.settings.put('team', { routing: 'manual' });
     expect(await store.settings.get('team')).toEqual({ routing: 'manual' });
+  });
+
+  it.runIf(_name === 'sqlite')('checkpoints the write-ahead log from a worker thread, never on the event loop', async () => {
+    expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0]?.wal_autocheckpoint).toBe(0);
+    const conv = await conversation();
+    for (let i = 0; i < 50; i++) await store.messages.append(conv.id, [{ clientId: `w${i}`, author: 'visitor', text: 'x'.repeat(500) }]);
+    const before = store.checkpointer!.count();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(store.checkpointer!.count()).toBeGreaterThan(before);
   });
 
   it('is ready: reachable, every migration applied', async () => {

@@ -34,7 +34,7 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-const VISITOR_EVENTS = ['hello', 'send', 'handoff', 'sync', 'close', 'rate', 'restart', 'identify', 'typing', 'leaveMessage', 'ticket'] as const;
+const VISITOR_EVENTS = ['hello', 'send', 'handoff', 'sync', 'close', 'rate', 'restart', 'identify', 'typing', 'leaveMessage', 'ticket', 'transcript', 'mailTranscript'] as const;
 const AGENT_EVENTS = ['hello', 'open', 'claim', 'send', 'close', 'typing', 'presence', 'agents', 'transfer', 'release', 'note', 'tags', 'kbSearch', 'tickets'] as const;
 const ODD_EVENTS = ['', 'nope', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'constructor', 'prototype', 'then', 'emit', 'on', 'x'.repeat(300)];
 const KEYS = ['conversationId', 'clientId', 'text', 'locale', 'page', 'url', 'title', 'referrer', 'afterSeq', 'timeZone', 'score', 'comment', 'name', 'email', 'phone', 'typing', 'trackingCode', 'presence', 'toAgentId', 'tags', 'query', 'resolution', '__proto__', 'constructor', 'prototype', 'polluted', 'toString', 'valueOf', 'length'];

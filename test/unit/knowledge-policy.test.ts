@@ -63,7 +63,7 @@ describe('decision policy on a fixture KB', () => {
   });
 
   it('suggests (never answers) when confidence is between the thresholds, suggestions exclude the entry', () => {
-    const strict = new KnowledgeBase(kb.all, { answerThreshold: 0.999, suggestThreshold: 0.2 });
+    const strict = new KnowledgeBase(kb.all, { answerThreshold: 0.999, confirmThreshold: 0.999, suggestThreshold: 0.2 });
     const a = strict.answer('what does renting a bike cost?', 'en');
     expect(a.decision).toBe('suggest');
     expect(a.entry).toBeNull();
@@ -77,7 +77,7 @@ describe('decision policy on a fixture KB', () => {
     const q = 'does the price include a helmet and a lock?';
     const lenient = new KnowledgeBase(kb.all, { answerThreshold: 0.05, suggestThreshold: 0.01 });
     expect(lenient.answer(q, 'en').decision).toBe('answer');
-    const never = new KnowledgeBase(kb.all, { answerThreshold: 1.01, suggestThreshold: 1.01 });
+    const never = new KnowledgeBase(kb.all, { answerThreshold: 1.01, confirmThreshold: 1.01, suggestThreshold: 1.01 });
     expect(never.answer(q, 'en').decision).toBe('none');
   });
 

@@ -1,5 +1,5 @@
 // Per-message direction (common/dir.ts), used by the widget and the console: the majority of
-// strong characters decides; digits and punctuation do not count; ties and none fall back.
+// letters decides (Persian/Arabic digits count with their script); ties and none fall back.
 import { describe, expect, it } from 'vitest';
 import { textDir } from '../../common/dir.ts';
 
@@ -14,11 +14,13 @@ describe('textDir', () => {
   it('Arabic with Latin brand names is right to left', () => {
     expect(textDir('هل يعمل iPhone مع التطبيق؟', false)).toBe('rtl');
   });
-  it('digits (Western, Persian, Arabic-Indic), punctuation and emoji alone follow the conversation', () => {
-    for (const s of ['12345', '۱۲۳۴۵', '١٢٣', '!!! 🙂', '']) {
+  it('Western digits, punctuation and emoji alone follow the conversation; Persian and Arabic digits count with their script', () => {
+    for (const s of ['12345', '!!! 🙂', '']) {
       expect(textDir(s, true), s).toBe('rtl');
       expect(textDir(s, false), s).toBe('ltr');
     }
+    expect(textDir('۱۲۳۴۵', false)).toBe('rtl');
+    expect(textDir('Order ١٢٣٤٥ is late', true)).toBe('ltr');
   });
   it('a tie follows the conversation', () => {
     expect(textDir('ab سل', true)).toBe('rtl');

@@ -11,6 +11,8 @@ import { Composer, Header, Message, PendingMessage } from './views.tsx';
 type Extras = typeof import('./extras.tsx');
 let extras: Promise<Extras> | undefined;
 const loadExtras = (l: Locale) => (extras ||= import('./extras.tsx')).then((x) => x.prep(l).then(() => x));
+type Files = typeof import('./files.tsx');
+let files: Promise<Files> | undefined;
 
 export interface Ui {
   open: boolean;
@@ -36,12 +38,32 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   const t = strings(locale);
   const status = conv?.status ?? null;
   const [x, setX] = useState<Extras>();
+  // Attachments: their chunk comes with the first file attached, or the first file in the conversation.
+  const [F, setF] = useState<Files>();
+  const loadFiles = () =>
+    (files ||= import('./files.tsx')).then((f) => {
+      f.init(config, panel.current!);
+      setF(f);
+      return f;
+    });
+  /** Files picked, pasted or dropped (copied at once: a file input's list is emptied right after). */
+  const attach = (l?: FileList | null, e?: Event) => {
+    const list = [...(l || [])];
+    if (list[0]) {
+      e?.preventDefault();
+      void loadFiles().then((f) => f.add(list, locale));
+    }
+  };
+  const hasFile = messages.some((m) => m.meta?.type == 'attachment');
+  useEffect(() => {
+    if (hasFile) void loadFiles();
+  }, [hasFile]);
 
   let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined, lastQueued: ChatMessage | undefined;
   for (const m of messages) {
     if (m.author === 'bot' || m.author === 'agent') lastBot = m;
-    if (m.meta?.type === 'handoff') lastHandoff = m;
-    if (m.meta?.type === 'handoff' || m.meta?.type === 'released') lastQueued = m;
+    if (m.meta?.type === 'handoff') lastHandoff = lastQueued = m;
+    if (m.meta?.type === 'released') lastQueued = m;
   }
   // A person was asked for (and the bot has not spoken since), but nobody can answer now.
   const nobody = status === 'bot' && conv?.agentsAvailable === false && !!lastHandoff && lastHandoff.seq > Math.max(dismissed, lastBot?.seq ?? 0);
@@ -108,6 +130,9 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       role="dialog"
       aria-labelledby="porsan-title"
       hidden={!open}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => attach(e.dataTransfer?.files, e)}
+      onPaste={(e) => attach(e.clipboardData?.files, e)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -142,7 +167,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       {lookup ? (
         x && <x.Lookup t={t} locale={locale} find={(c) => client.ticket(c)}
             // (read-only: no chips or handoff button)
-            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} rtl={rtl} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
+            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
             onBack={() => setLookup(false)} />
       ) : (
       <>
@@ -152,29 +177,33 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
             {config.greeting || t.greeting}
           </div>
         </div>
-        {messages.map((m) => (
+        {messages.map((m) =>
+          F && m.meta?.type == 'attachment' ? (
+            <F.FileMessage key={m.id} m={m} t={t} locale={locale} />
+          ) : (
           <Message
             key={m.id}
             m={m}
             t={t}
             locale={locale}
-            rtl={rtl}
             live={m === lastQueued ? queued : ''}
             actions={botInCharge && !nobody && (m.meta?.type === 'no_answer' || m === lastBot)}
             showHandoff={m.meta?.type === 'no_answer' || m === lastBot}
             onSuggest={send}
             onHandoff={handoff}
           />
-        ))}
+          ),
+        )}
         {pending.map((p) => (
           <PendingMessage key={p.clientId} p={p} t={t} rtl={rtl} onRetry={() => client.retry(p.clientId)} />
         ))}
+        {F && <F.Uploads t={t} />}
         {agentTyping && <p class="sys">{t.typing(conv?.agentName || t.agent)}</p>}
       </div>
       <div class="ft">
         {!needExtras ? (
           <>
-            <Composer t={t} rtl={rtl} onSend={send} onTyping={onTyping} />
+            <Composer t={t} rtl={rtl} onSend={send} onTyping={onTyping} onFiles={attach} />
             {botInCharge && (
               <button type="button" class="lk tc" onClick={() => setLookup(true)}>
                 {t.haveCode}
@@ -185,6 +214,8 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
           <x.Left locale={locale} code={left} onDone={() => setLeft('')} />
         ) : status === 'closed' ? (
           <x.Rating
+            client={client}
+            id={conv!.id}
             locale={locale}
             rated={conv?.rating != null}
             onRate={(s, c) => client.rate(s, c)}

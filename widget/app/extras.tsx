@@ -4,12 +4,24 @@
 // in a chunk per language too (i18n/more-*.ts).
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatMessage, ConversationView, LeaveMessageRequest, Result } from '../../protocol/index.ts';
+import type { ChatMessage, ConversationView, LeaveMessageRequest, Result, Transcript } from '../../protocol/index.ts';
+import type { ChatClient } from '../transport.ts';
 import { num, type Strings } from '../i18n/index.ts';
 import type { More } from '../i18n/more-en.ts';
 import type { Locale } from '../types.ts';
 
 const more: Partial<Record<Locale, More>> = {};
+
+// Their own styles come with them (not in the panel's first CSS: the widget's first load is budgeted).
+if (typeof document != 'undefined') {
+  const style = document.createElement('style');
+  style.textContent =
+    '.two>*{flex:1;min-width:0}h3{margin:0;font-size:15px}.code{display:flex;flex-wrap:wrap;align-items:center;gap:8px}' +
+    '.fm{display:flex;flex-direction:column;gap:8px;border:0;padding:0;min-width:0}.fm p,legend{margin:0;padding:0;font-size:14px}' +
+    '.row{display:flex;gap:8px}.stars{display:flex;flex-direction:row}.stars label{font-size:30px;line-height:1;color:#80868b;padding:2px}' +
+    '.stars .on{color:#a15c00}:focus-visible+label{outline:3px solid var(--pc)}';
+  document.querySelector('porsan-widget')?.shadowRoot?.append(style);
+}
 
 /** Loads the late views' strings of a locale (the app awaits it before showing extras). */
 export function prep(locale: Locale): Promise<unknown> {
@@ -32,7 +44,62 @@ export function normalizeCode(raw: string): string {
   return c.length === 12 ? c.replace(/^(.{4})(.{4})/, '$1-$2-') : raw.trim();
 }
 
-export function Rating({ locale, rated, onRate, onRestart }: { locale: Locale; rated: boolean; onRate(score: number, comment: string): Promise<boolean>; onRestart(): void }) {
+/** The ended conversation's transcript: a text file to save, and by mail when the server sends mail. */
+function TranscriptActions({ client, id, t }: { client: ChatClient; id: string; t: More }) {
+  const [tr, setTr] = useState<Transcript>();
+  const [state, setState] = useState(''); // '', 'busy', 'sent', 'failed'
+  useEffect(() => {
+    void client.call('transcript', { conversationId: id }).then((r) => r.ok && setTr(r));
+  }, [id]);
+  if (!tr) return null;
+  return (
+    <div class="fm">
+      <div class="row">
+        <button
+          type="button"
+          class="chip"
+          onClick={() => {
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(new Blob(['\uFEFF' + tr.text], { type: 'text/plain;charset=utf-8' }));
+            a.download = tr.filename;
+            a.click();
+            setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+          }}
+        >
+          {t.download}
+        </button>
+      </div>
+      {tr.mail && (
+        <form
+          class="fm"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const email = (e.currentTarget.elements.namedItem('email') as HTMLInputElement).value.trim();
+            if (!email || state == 'busy') return;
+            setState('busy');
+            const r = await client.call('mailTranscript', { conversationId: id, email });
+            setState(r.ok ? 'sent' : 'failed');
+          }}
+        >
+          <label>
+            {t.mailIt}
+            <input type="email" name="email" required autoComplete="email" dir="ltr" maxLength={200} />
+          </label>
+          <p class="meta" role="status">
+            {state == 'sent' ? t.mailed : state == 'failed' ? t.tryAgain : ''}
+          </p>
+          <div class="row">
+            <button type="submit" class="chip" disabled={state == 'busy'}>
+              {t.mailSend}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function Rating({ client, id, locale, rated, onRate, onRestart }: { client: ChatClient; id: string; locale: Locale; rated: boolean; onRate(score: number, comment: string): Promise<boolean>; onRestart(): void }) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -78,6 +145,7 @@ export function Rating({ locale, rated, onRate, onRestart }: { locale: Locale; r
           </div>
         </form>
       )}
+      <TranscriptActions client={client} id={id} t={t} />
       <div class="row">
         <button type="button" class="chip restart" onClick={onRestart}>
           {t.restart}

@@ -17,7 +17,7 @@ svg{width:20px;height:20px;fill:currentColor}
 [tabindex="-1"]:focus{outline:0}
 .hd :focus-visible{outline-color:currentColor;outline-offset:-3px}
 .bn{margin:0;padding:8px 14px;font-size:14px;background:#fef7e0;color:#3d2e00}
-.q{background:#e8f0fe;color:#0b2a5b}.sys.q{padding:4px 10px;border-radius:10px}
+.q{background:#e8f0fe;color:#0b2a5b;padding:4px 10px;border-radius:10px}
 .log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain;min-height:120px}
 .m{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .visitor{align-self:flex-end;align-items:flex-end}
@@ -37,25 +37,16 @@ pre{white-space:pre-wrap}
 .chip,.pri{border:1px solid var(--pc);background:#fff;color:#1f1f1f;border-radius:16px;padding:6px 12px;font-size:14px}
 .pri{background:var(--pc);color:var(--po);font-weight:600}
 .ft{border-top:1px solid #dadce0;padding:10px;overflow-y:auto}
-.two>*{flex:1;min-width:0}
 .tc{display:block;margin:4px auto 0}
-h3{margin:0;font-size:15px}
-.code{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
 code{font:700 20px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px}
 form{display:flex;gap:8px;margin:0}
 textarea,input{font:inherit;font-size:16px;font-weight:400;color:#1f1f1f;background:#fff;border:1px solid #80868b;border-radius:12px;padding:9px 12px;width:100%}
 textarea{flex:1;resize:none;max-height:120px}
 ::placeholder{color:#5c5f62;opacity:1}
+.clip{display:flex;align-items:center;color:#5c5f62;cursor:pointer}.clip:focus-within{outline:3px solid var(--pc)}.clip svg{fill:none;stroke:currentColor;stroke-width:2}
 .send{flex:none;width:42px;height:42px;border-radius:50%;border:0;background:var(--pc);color:var(--po)}
 [dir=rtl] .flip{transform:scaleX(-1)}
-.fm{display:flex;flex-direction:column;gap:8px;border:0;padding:0;min-width:0}
-.fm p,legend{margin:0;padding:0;font-size:14px}
 label{display:flex;flex-direction:column;gap:3px;font-size:13px;font-weight:600}
-.row{display:flex;gap:8px}
-.stars{display:flex;flex-direction:row}
-.stars label{font-size:30px;line-height:1;color:#80868b;padding:2px}
-.stars .on{color:#a15c00}
-:focus-visible+label{outline:3px solid var(--pc)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 .lx,.open .launcher svg{display:none}.open .launcher .lx{display:block}

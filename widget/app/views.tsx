@@ -6,9 +6,11 @@ import type { Locale } from '../types.ts';
 import type { Pending } from '../transport.ts';
 import { Rich } from '../../common/rich.tsx';
 import { textDir } from '../../common/dir.ts';
+import { RTL } from '../config.ts';
 
-const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
+const X = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4-6.3-6.3-6.3 6.3-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" /></svg>;
 const SEND = <svg class="flip" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5v-7l9-1.5-9-1.5v-7L22 12z" /></svg>;
+const CLIP = <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16 7v9a4 4 0 0 1-8 0V5a3 3 0 0 1 6 0v10a1 1 0 0 1-2 0V7" /></svg>;
 
 export function Time({ locale, iso }: { locale: Locale; iso: string }) {
   const t = times(locale, iso);
@@ -37,8 +39,6 @@ export interface MessageProps {
   m: ChatMessage;
   t: Strings;
   locale: Locale;
-  /** The conversation's direction (a message with no strong letters follows it). */
-  rtl: boolean;
   /** The handoff line while queued: the live place in the queue instead of its stored text. */
   live?: string;
   /** Chips and the handoff button are live only while the bot is in charge. */
@@ -48,19 +48,15 @@ export interface MessageProps {
   onHandoff(): void;
 }
 
-export function Message({ m, t, locale, rtl, live, actions, showHandoff, onSuggest, onHandoff }: MessageProps) {
+export function Message({ m, t, locale, live, actions, showHandoff, onSuggest, onHandoff }: MessageProps) {
   if (m.author === 'system') {
-    return live ? (
-      <p class="sys q" role="status">
-        {live}
-      </p>
-    ) : (
-      <p class="sys" dir="auto">
-        {systemText(m, t, locale)}
+    return (
+      <p class={live ? 'sys q' : 'sys'} role={live ? 'status' : undefined} dir="auto">
+        {live || systemText(m, t, locale)}
       </p>
     );
   }
-  const dir = textDir(m.text, rtl);
+  const dir = textDir(m.text, RTL[locale]); // a message with no letters follows the panel
   const who = m.author === 'agent' ? m.agentName || t.agent : m.author === 'bot' ? t.bot : t.you;
   const suggestions = m.meta?.type === 'no_answer' ? m.meta.suggestions : [];
   return (
@@ -138,7 +134,7 @@ export function Header(props: { t: Strings; title: string; sub: string; avatar?:
   );
 }
 
-export function Composer({ t, rtl, onSend, onTyping }: { t: Strings; rtl: boolean; onSend(text: string): void; onTyping(): void }) {
+export function Composer({ t, rtl, onSend, onTyping, onFiles }: { t: Strings; rtl: boolean; onSend(text: string): void; onTyping(): void; onFiles(f?: FileList | null): void }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const submit = (e?: Event) => {
     e?.preventDefault();
@@ -152,6 +148,20 @@ export function Composer({ t, rtl, onSend, onTyping }: { t: Strings; rtl: boolea
   };
   return (
     <form class="comp" onSubmit={submit}>
+      <label class="clip">
+        <input
+          type="file"
+          class="sr"
+          multiple
+          accept="image/*,.pdf"
+          aria-label={t.attach}
+          onChange={(e) => {
+            onFiles(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
+        {CLIP}
+      </label>
       <textarea
         ref={ref}
         rows={1}

@@ -35,5 +35,6 @@ const ar: Strings = {
   left: 'تم ترك رسالتك — رمز المتابعة',
   haveCode: 'لديك رمز متابعة؟',
   sysRated: (n) => `قيّمت المحادثة ${n} من 5.`,
+  attach: 'إرفاق ملف',
 };
 export default ar;

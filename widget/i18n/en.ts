@@ -34,6 +34,7 @@ const en = {
   left: 'Message left — tracking code',
   haveCode: 'Have a tracking code?',
   sysRated: (n: string) => `You rated the conversation ${n} of 5.`,
+  attach: 'Attach a file',
 };
 export type Strings = typeof en;
 export default en;

@@ -35,5 +35,6 @@ const fa: Strings = {
   left: 'پیام شما ثبت شد — کد پیگیری',
   haveCode: 'کد پیگیری دارید؟',
   sysRated: (n) => `امتیاز شما به این گفتگو: ${n} از ۵`,
+  attach: 'پیوست فایل',
 };
 export default fa;

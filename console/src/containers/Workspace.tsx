@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { AgentInfo, SavedReply } from '../../../protocol/index.ts';
 import { pagesFor } from '../../../server/security/access.ts';
 import { logout, savedReplies } from '../api.ts';
-import { useI18n } from '../i18n.ts';
+import { intlTag, useI18n } from '../i18n.ts';
 import { readRoute, writeRoute, type Page } from '../lib/route.ts';
 import { initialState, myStatus, reducer } from '../state.ts';
 import { ConversationPane } from '../views/ConversationPane.tsx';
@@ -24,9 +24,13 @@ import { createActions } from './useActions.ts';
 import { useAgentConnection } from './useAgentConnection.ts';
 import { useAttention } from './useAttention.ts';
 import { useTypingSignal } from './useTypingSignal.ts';
+import { useUploads } from './useUploads.ts';
+import { ProactivePage } from './ProactivePage.tsx';
+import { useLazy } from './useLazy.ts';
+
 
 export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOut: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // Which pages this role sees: the server's table (security/access.ts), not a second copy here.
   const pages: Page[] = pagesFor(agent.role);
   const [page, setPage] = useState<Page>(() => {
@@ -55,6 +59,9 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
   const actions = useMemo(() => createActions(conn.socket, dispatch, (id) => select(id)), []);
   const attention = useAttention(state, t, select, agent.role !== 'editor');
   const typingSignal = useTypingSignal(conn.socket, openId);
+  const uploads = useUploads(dispatch, t, intlTag(lang));
+  const reports = useLazy(() => import('./ReportsPage.tsx'), page === 'reports');
+  const integrations = useLazy(() => import('./IntegrationsPage.tsx'), page === 'integrations');
 
   // (the archive keeps its own filter in the address)
   useEffect(() => {
@@ -120,6 +127,18 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
         <SinglePage>
           <ProfilePage onSaved={(patch) => dispatch({ type: 'me', patch })} />
         </SinglePage>
+      ) : page === 'proactive' ? (
+        <SinglePage>
+          <ProactivePage />
+        </SinglePage>
+      ) : page === 'reports' ? (
+        <SinglePage>
+          {reports.module ? <reports.module.ReportsPage canOpenKb={pages.includes('kb')} onOpenKb={() => setPage('kb')} /> : <p class="placeholder">{reports.error ?? t('loading')}</p>}
+        </SinglePage>
+      ) : page === 'integrations' ? (
+        <SinglePage>
+          {integrations.module ? <integrations.module.IntegrationsPage team={state.team} meId={agent.id} /> : <p class="placeholder">{integrations.error ?? t('loading')}</p>}
+        </SinglePage>
       ) : page === 'admin' ? (
         <SinglePage>
           <AdminPage team={state.team} meId={agent.id} onAgent={(status) => dispatch({ type: 'agentStatus', status })} />
@@ -161,6 +180,7 @@ export function Workspace({ agent, onLoggedOut }: { agent: AgentInfo; onLoggedOu
                 onDismissNotice={dismiss}
                 searchKb={(q) => actions.searchKb(q, detail.conversation.locale)}
                 replies={replies}
+                uploads={uploads}
               />
             ) : (
               <p class="placeholder">{state.open?.error ? t('openFailed', { message: state.open.error }) : state.open ? t('loading') : t('noSelection')}</p>

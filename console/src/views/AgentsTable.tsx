@@ -4,7 +4,7 @@ import type { AgentRole, AgentStatus } from '../../../protocol/index.ts';
 import type { AgentPatch } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 
-const ROLES: AgentRole[] = ['agent', 'editor', 'admin'];
+const ROLES: AgentRole[] = ['agent', 'editor', 'supervisor', 'admin'];
 
 interface Props {
   agents: AgentStatus[];

@@ -5,6 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { KbHit, SavedReply } from '../../../protocol/index.ts';
 import { LIMITS } from '../../../protocol/index.ts';
 import { KbSearchContainer } from '../containers/KbSearchContainer.tsx';
+import type { UploadItem } from '../containers/useUploads.ts';
 import { useI18n } from '../i18n.ts';
 import { textDir } from '../../../common/dir.ts';
 import { fillReply, insertReply, matchReplies, slashQuery } from '../lib/snippets.ts';
@@ -22,10 +23,24 @@ interface Props {
   /** The team's saved replies, and the names their variables take. */
   replies?: SavedReply[];
   names?: { visitor: string | null; agent: string };
+  /** Files to send (picked, pasted or dropped), the ones on their way, and the last refusal. */
+  onFiles: (files: File[]) => void;
+  uploads: UploadItem[];
+  uploadError: string;
+  onCancelUpload: (id: string) => void;
+  onDismissUploadError: () => void;
 }
 
-export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, replies = [], names = { visitor: null, agent: '' } }: Props) {
+export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, replies = [], names = { visitor: null, agent: '' }, onFiles, uploads, uploadError, onCancelUpload, onDismissUploadError }: Props) {
   const { t } = useI18n();
+  const [dragging, setDragging] = useState(false);
+  /** Files from a picker, a paste or a drop; copied at once (a picker's list is emptied right after). */
+  const take = (list: FileList | null | undefined, e?: Event): void => {
+    const files = [...(list ?? [])];
+    if (!files.length) return;
+    e?.preventDefault();
+    onFiles(files);
+  };
   const [text, setTextState] = useState(draft);
   const [kind, setKind] = useState<'reply' | 'note'>('reply');
   const [kb, setKb] = useState(false);
@@ -81,10 +96,19 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, repl
   };
   return (
     <form
-      class={`composer composer-${kind}`}
+      class={`composer composer-${kind}${dragging ? ' dragging' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
+      }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        setDragging(false);
+        take(e.dataTransfer?.files, e);
       }}
     >
       <div class="composer-bar">
@@ -95,6 +119,7 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, repl
             </button>
           ))}
         </div>
+        <div class="composer-tools">
         {replies.length > 0 && (
           <button type="button" class="ghost-dark" aria-expanded={!!slash} onClick={openSlash}>
             {t('repliesButton')}
@@ -105,7 +130,44 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, repl
             {t('kbButton')}
           </button>
         )}
+        {kind === 'reply' && (
+          <label class="ghost-dark attach">
+            <input
+              type="file"
+              class="visually-hidden"
+              multiple
+              accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+              onChange={(e) => {
+                take(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+            />
+            {t('attachFile')}
+          </label>
+        )}
+        </div>
       </div>
+      {uploads.length > 0 && (
+        <ul class="uploads" aria-label={t('uploading')}>
+          {uploads.map((u) => (
+            <li key={u.id}>
+              <bdi class="upload-name">{u.name}</bdi>
+              <progress max={u.total || 1} value={u.loaded} aria-label={t('uploadingFile', { name: u.name })} />
+              <button type="button" class="link" onClick={() => onCancelUpload(u.id)}>
+                {t('cancel')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {uploadError && (
+        <p class="notice error upload-error" role="alert">
+          <span>{uploadError}</span>
+          <button type="button" class="link" onClick={onDismissUploadError}>
+            {t('dismiss')}
+          </button>
+        </p>
+      )}
       {kb && searchKb && <KbSearchContainer search={searchKb} onPick={pick} />}
       {slash && <SlashMenu query={slash.query} replies={found} active={active} onPick={insert} onHover={setActive} />}
       <div class="composer-row">
@@ -152,6 +214,9 @@ export function Composer({ draft, rtl, onDraft, onSend, onTyping, searchKb, repl
               e.preventDefault();
               submit();
             }
+          }}
+          onPaste={(e) => {
+            if (kind === 'reply') take(e.clipboardData?.files, e);
           }}
         />
         <button type="submit" class="primary" disabled={text.trim() === ''}>

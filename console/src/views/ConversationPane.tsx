@@ -2,6 +2,7 @@
 import type { AgentInfo, AgentStatus, ConversationDetail, KbHit, Resolution, SavedReply } from '../../../protocol/index.ts';
 import { localeName, useI18n } from '../i18n.ts';
 import type { Busy, Outgoing } from '../state.ts';
+import type { Uploads } from '../containers/useUploads.ts';
 import { Composer } from './Composer.tsx';
 import { RatingBadge } from './RatingBadge.tsx';
 import { ConversationActions } from './ConversationActions.tsx';
@@ -29,6 +30,7 @@ export interface ConversationPaneProps {
   onDismissNotice: () => void;
   searchKb?: (query: string) => Promise<KbHit[]>;
   replies?: SavedReply[];
+  uploads: Uploads;
 }
 
 export function ConversationPane(p: ConversationPaneProps) {
@@ -60,6 +62,7 @@ export function ConversationPane(p: ConversationPaneProps) {
               {c.trackingCode}
             </span>
           )}
+          {c.startedFrom && <span class="badge rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
         </div>
         {claimable && (
           <div class="actions">
@@ -94,12 +97,24 @@ export function ConversationPane(p: ConversationPaneProps) {
         </p>
       )}
       <Transcript messages={p.detail.messages} locale={c.locale} outgoing={p.outgoing} typing={p.typing} onRetry={p.onRetry} />
-      {mine && <Composer
+      {mine && (
+        <Composer
           key={c.id}
           draft={p.draft}
           rtl={c.locale !== 'en'}
           replies={p.replies}
-          names={{ visitor: c.visitorName || p.detail.visitor.profile.name || null, agent: p.agent?.name ?? '' }} onDraft={p.onDraft} onSend={p.onSend} onTyping={p.onTyping} searchKb={p.searchKb} />}
+          names={{ visitor: c.visitorName || p.detail.visitor.profile.name || null, agent: p.agent?.name ?? '' }}
+          onDraft={p.onDraft}
+          onSend={p.onSend}
+          onTyping={p.onTyping}
+          searchKb={p.searchKb}
+          onFiles={(files) => p.uploads.start(c.id, files)}
+          uploads={p.uploads.items.filter((u) => u.conversationId === c.id)}
+          uploadError={p.uploads.errors[c.id] ?? ''}
+          onCancelUpload={p.uploads.cancel}
+          onDismissUploadError={() => p.uploads.dismiss(c.id)}
+        />
+      )}
     </section>
   );
 }

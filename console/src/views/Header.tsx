@@ -25,7 +25,17 @@ interface Props {
   onPage: (p: Page) => void;
 }
 
-const PAGE_LABEL = { conversations: 'pageConversations', archive: 'pageArchive', replies: 'pageReplies', kb: 'pageKb', admin: 'pageAdmin', profile: 'pageProfile' } as const;
+const PAGE_LABEL = {
+  conversations: 'pageConversations',
+  archive: 'pageArchive',
+  replies: 'pageReplies',
+  kb: 'pageKb',
+  proactive: 'pageProactive',
+  reports: 'pageReports',
+  integrations: 'pageIntegrations',
+  admin: 'pageAdmin',
+  profile: 'pageProfile',
+} as const;
 
 export function Header(p: Props) {
   const { t } = useI18n();

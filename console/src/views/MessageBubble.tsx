@@ -5,6 +5,7 @@ import { formatClock } from '../lib/time.ts';
 import type { Outgoing } from '../state.ts';
 import { Rich } from '../../../common/rich.tsx';
 import { textDir } from '../../../common/dir.ts';
+import { AttachmentView } from './Attachment.tsx';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
@@ -28,6 +29,10 @@ export function metaText(t: Translate, meta: MessageMeta): string {
       return meta.comment ? t('metaRatedComment', { score: meta.score, comment: meta.comment }) : t('metaRated', { score: meta.score });
     case 'note':
       return t('metaNote');
+    case 'attachment':
+      return t('metaAttachment', { name: meta.file.name });
+    case 'proactive':
+      return t('metaProactive', { name: meta.ruleName });
   }
 }
 
@@ -90,6 +95,17 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
           {text}
         </span>
         <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+      </li>
+    );
+  }
+  if (m.meta?.type === 'attachment') {
+    return (
+      <li class={`msg msg-${m.author} msg-file`} data-author={m.author} data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{authorLabel(t, m)}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <AttachmentView file={m.meta.file} />
       </li>
     );
   }

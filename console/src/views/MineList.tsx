@@ -38,6 +38,7 @@ export function MineList({ mine, selectedId, unread, typing, onOpen }: Props) {
                   <span class="item-meta">
                     <span class="badge lang">{localeName(t, c.locale)}</span>
                   </span>
+                  {c.startedFrom && <span class="item-rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
                 </button>
               </li>
             );

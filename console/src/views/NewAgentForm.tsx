@@ -33,6 +33,7 @@ export function NewAgentForm({ onCreate }: { onCreate: (a: NewAgent) => Promise<
           <select value={a.role} onChange={(e) => set({ role: e.currentTarget.value as AgentRole })}>
             <option value="agent">{t('role_agent')}</option>
             <option value="editor">{t('role_editor')}</option>
+            <option value="supervisor">{t('role_supervisor')}</option>
             <option value="admin">{t('role_admin')}</option>
           </select>
         </label>

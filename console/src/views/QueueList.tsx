@@ -47,6 +47,7 @@ export function QueueList({ queue, selectedId, busy, onOpen, onClaim }: Props) {
                   </span>
                 )}
                 {c.handoffReason && <span class="item-reason">{reasonText(t, c.handoffReason)}</span>}
+                {c.startedFrom && <span class="item-rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
               </button>
               <button type="button" class="primary claim" onClick={() => onClaim(c.id)} disabled={busy[c.id] === 'claim'}>
                 {busy[c.id] === 'claim' ? t('claiming') : t('claim')}

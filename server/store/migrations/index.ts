@@ -7,6 +7,11 @@ import { initial } from './0001-initial.ts';
 import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
+import { attachments } from './0014-attachments.ts';
+import { proactiveRules } from './0014-proactive-rules.ts';
+import { apiTokens } from './0013-api-tokens.ts';
+import { reportIndexes } from './0013-reports.ts';
+import { webhooks } from './0013-webhooks.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +21,11 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0015-search': search(dialect),
     '0015-saved-replies': savedReplies(),
     '0015-profiles': profiles(),
+    '0014-attachments': attachments,
+    '0014-proactive-rules': proactiveRules,
+    '0013-api-tokens': apiTokens,
+    '0013-reports': reportIndexes,
+    '0013-webhooks': webhooks(dialect),
   };
 }
 
