@@ -128,7 +128,7 @@ describe('the Reports page', () => {
     const page = await newPage();
     await signInConsole(page, server.url, { email: 'sup@example.com', password: TEST_AGENT_PASSWORD });
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect.poll(async () => (await nav.getByRole('button').allTextContents()).sort()).toEqual(['Conversations', 'Reports']);
+    await expect.poll(async () => (await nav.getByRole('button').allTextContents()).sort()).toEqual(['Archive', 'Conversations', 'Reports', 'Saved replies']);
     await nav.getByRole('button', { name: 'Reports' }).click();
     await expect.poll(() => figure(page, 'conversations').textContent()).toBe('10');
     // Not a link to the knowledge base they cannot open.

@@ -99,7 +99,7 @@ describe('the demo rule: ten seconds on the product page', () => {
         await page.keyboard.press('Enter');
         await page.locator(`${sel.log} .m.bot`, { hasText: DEMO_RULE.messages[lang] }).waitFor();
         await page.locator(`${sel.log} .acts .pri`, { hasText: TEXT[lang].handoff }).last().click();
-        await page.locator(`${sel.panel} .bn.q`).waitFor();
+        await page.locator(`${sel.panel} .sys.q`).waitFor(); // the live queue line (issue 15: said once, in the log)
 
         // a reload, and more than ten seconds on the page again: no second bubble
         await page.reload();

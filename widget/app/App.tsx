@@ -172,11 +172,14 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       ) : (
       <>
       <div class="log" ref={log} role="log" aria-label={t.messages} tabIndex={0}>
-        <div class="m bot greet">
-          <div class="bub plain" dir="auto">
-            {config.greeting || t.greeting}
+        {/* The greeting stays, unless a proactive message opened the conversation (it is the first message then). */}
+        {messages[0]?.meta?.type != 'proactive' && (
+          <div class="m bot greet">
+            <div class="bub plain" dir="auto">
+              {config.greeting || t.greeting}
+            </div>
           </div>
-        </div>
+        )}
         {messages.map((m) =>
           F && m.meta?.type == 'attachment' ? (
             <F.FileMessage key={m.id} m={m} t={t} locale={locale} />

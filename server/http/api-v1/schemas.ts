@@ -58,7 +58,7 @@ export const MessageMetaSchema = z
     z.object({ type: z.literal('transferred'), agentName: z.string() }),
     z.object({ type: z.literal('ticket'), trackingCode: z.string() }),
     z.object({ type: z.literal('closed'), by: z.enum(['visitor', 'agent', 'system']) }),
-    z.object({ type: z.literal('rated'), score: z.number() }),
+    z.object({ type: z.literal('rated'), score: z.number(), comment: z.string().optional().describe('what the visitor wrote with the rating') }),
     z.object({ type: z.literal('note') }),
   ])
   .register(components, { id: 'MessageMeta', description: 'What a bot or system message means, beyond its text.' }) satisfies z.ZodType<MessageMeta>;
