@@ -5,11 +5,15 @@ import type { ArchiveFilter, ConversationStatus, Locale, Presence, StartedFrom }
 import type { Agent, Attachment, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
 
 export interface Appended {
+  /** The stored messages, in order (on a retry: the one stored the first time). */
   messages: Message[];
+  /** The conversation after the append. */
   conversation: Conversation;
+  /** false when the first draft's client id was already stored (a retry). */
   created: boolean;
 }
 
+/** A transition made together with an append: only if the conversation is still in `from` (and owned by `owner`). */
 export interface AppendGuard {
   from: readonly ConversationStatus[];
   patch?: ConversationPatch;

@@ -4,27 +4,13 @@
 // (conversation, client id) already stored is returned instead of stored twice.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { ConversationStatus } from '../../protocol/index.ts';
-import type { Conversation, ConversationPatch, Message, MessageDraft } from '../conversations/model.ts';
+import type { Message, MessageDraft } from '../conversations/model.ts';
+import type { Appended, AppendGuard } from '../conversations/ports.ts';
+
+export type { Appended, AppendGuard };
 import type { Database } from './schema.ts';
 import { conversationPatchRow, now, toConversation, toMessage, type MessageRow } from './rows.ts';
 import { searchTerms } from '../text/search-terms.ts';
-
-export interface Appended {
-  /** The stored messages, in order (on a retry: the one stored the first time). */
-  messages: Message[];
-  /** The conversation after the append. */
-  conversation: Conversation;
-  /** false when the first draft's client id was already stored (a retry). */
-  created: boolean;
-}
-
-/** A transition made together with the append: only if the conversation is still in `from` (and owned by `owner`). */
-export interface AppendGuard {
-  from: readonly ConversationStatus[];
-  patch?: ConversationPatch;
-  owner?: string;
-}
 
 export class MessageRepo {
   constructor(private readonly db: Kysely<Database>) {}
