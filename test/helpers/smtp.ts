@@ -9,6 +9,12 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  html: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** The raw message as received (for headers a test checks by hand). */
+  raw: string;
 }
 
 export interface Inbox {
@@ -26,13 +32,29 @@ export async function startSmtp(): Promise<Inbox> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push({ from: mail.from?.text ?? '', to: addresses(mail.to), subject: mail.subject ?? '', text: mail.text ?? '' });
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (mail) => {
+            const refs = mail.references;
+            mails.push({
+              from: mail.from?.text ?? '',
+              to: addresses(mail.to),
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : null,
+              messageId: mail.messageId ?? null,
+              inReplyTo: mail.inReplyTo ?? null,
+              references: Array.isArray(refs) ? refs : refs ? [refs] : [],
+              raw: raw.toString('utf8'),
+            });
+            callback();
+          },
+          (err: Error) => callback(err),
+        );
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
