@@ -208,6 +208,23 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface EmailMessagesTable {
+  id: string;
+  conversation_id: string;
+  message_id: string | null;
+  header_id: string;
+  direction: string;
+  address: string;
+  name: string | null;
+  subject: string;
+  verified: number;
+  verification: string | null;
+  original: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
@@ -225,4 +242,5 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  email_messages: EmailMessagesTable;
 }

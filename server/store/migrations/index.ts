@@ -4,6 +4,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
+import { email } from './0016-email.ts';
 import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
@@ -18,6 +19,7 @@ export type Dialect = 'sqlite' | 'postgres';
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
+    '0016-email': email,
     '0015-search': search(dialect),
     '0015-saved-replies': savedReplies(),
     '0015-profiles': profiles(),
