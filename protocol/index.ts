@@ -11,6 +11,9 @@ export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
 
 export type Author = 'visitor' | 'bot' | 'agent' | 'system';
+/** Where a conversation happens: the widget, or a mail thread. */
+export type Channel = 'chat' | 'email';
+export const CHANNELS: readonly Channel[] = ['chat', 'email'];
 /** `offline`: handed off when nobody could answer; a left message (ticket) waiting for a reply. */
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'offline' | 'closed';
 
@@ -79,6 +82,10 @@ export interface VisitorProfile {
   name?: string;
   email?: string;
   phone?: string;
+  /** The site's own id of its logged-in user. */
+  userId?: string;
+  /** Hex HMAC-SHA256 of `userId` (or of `email` without one) under the identity secret: proves the claim. */
+  userHash?: string;
 }
 
 /** What the visitor sees of their conversation. */
@@ -241,6 +248,8 @@ export interface ConversationSummary {
   trackingCode: string | null;
   /** Started by answering a proactive message. */
   startedFrom?: StartedFrom | null;
+  /** 'chat' when absent (older servers). */
+  channel?: Channel;
 }
 
 export type Resolution = 'resolved' | 'unresolved' | 'spam';

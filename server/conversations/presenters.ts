@@ -66,6 +66,7 @@ export function toSummary(c: Conversation, queuePosition: number | null, agentNa
     resolution: c.resolution,
     trackingCode: c.trackingCode,
     startedFrom: c.startedFrom,
+    channel: c.channel,
   };
 }
 

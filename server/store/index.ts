@@ -16,6 +16,7 @@ import { ReplyRepo } from './replies.ts';
 import { AttachmentRepo } from './attachments.ts';
 import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
+import { CustomerRepo } from './customers.ts';
 import { ConversationPageRepo } from './conversation-pages.ts';
 import { MessageRepo } from './messages.ts';
 import { ProactiveRepo } from './proactive.ts';
@@ -37,6 +38,7 @@ export type { ArchiveCursor } from './archive.ts';
 export class Store {
   readonly visitors: VisitorRepo;
   readonly conversations: ConversationRepo;
+  readonly customers: CustomerRepo;
   readonly messages: MessageRepo;
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
@@ -62,6 +64,7 @@ export class Store {
   ) {
     this.visitors = new VisitorRepo(db);
     this.conversations = new ConversationRepo(db, dialect);
+    this.customers = new CustomerRepo(db);
     this.messages = new MessageRepo(db);
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);

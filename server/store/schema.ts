@@ -18,6 +18,20 @@ export interface VisitorsTable {
   current_conversation_id: string | null;
   created_at: string;
   last_seen_at: string;
+  customer_id: string | null;
+  /** 1 when `customer_id` was set by a verified identity. */
+  verified: Generated<number>;
+}
+
+export interface CustomersTable {
+  id: string;
+  user_id: string | null;
+  /** Verified, lower-case. */
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ConversationsTable {
@@ -47,6 +61,9 @@ export interface ConversationsTable {
   proactive_rule_name: string | null;
   created_at: string;
   updated_at: string;
+  customer_id: string | null;
+  /** chat | email */
+  channel: Generated<string>;
 }
 
 export interface MessagesTable {
@@ -228,6 +245,7 @@ export interface EmailMessagesTable {
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
+  customers: CustomersTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;
