@@ -49,7 +49,19 @@ export type MessageMeta =
   | { type: 'rated'; score: number; comment?: string }
   | { type: 'note' }
   | AttachmentMeta
-  | ProactiveMeta;
+  | ProactiveMeta
+  | EmailMeta;
+
+/**
+ * Email conversations. `email`: a customer's mail (its subject, sender, whether the sender was
+ * verified, and `emailId` to open the full original). `email_failed`: an agent's reply that could
+ * not be delivered (an internal note). `email_suggestion`: the bot's proposed answer for the agent
+ * (internal; never mailed unless the deployment turned that on).
+ */
+export type EmailMeta =
+  | { type: 'email'; emailId: string; subject: string; from: string; verified: boolean }
+  | { type: 'email_failed'; error: string }
+  | { type: 'email_suggestion'; entryId: string; score: number };
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
 

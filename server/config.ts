@@ -92,6 +92,11 @@ const schema = z.object({
   PORSAN_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   PORSAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   PORSAN_MAIL_FROM: z.string().trim().min(3).max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address such as "Porsan <support@example.com>"').optional(),
+  PORSAN_IMAP_URL: z.string().regex(/^imaps?:\/\/[^\s:@/]+:[^\s@/]*@[^\s/]+(\/\S*)?$/, 'must be imap(s)://user:password@host[:port][/mailbox] (user and password URL-encoded)').optional(),
+  PORSAN_EMAIL_POLL_SECONDS: z.coerce.number().min(1).default(60),
+  PORSAN_EMAIL_BOT_REPLY: flag.default(false),
+  PORSAN_EMAIL_SENDER_LIMIT: z.coerce.number().int().positive().default(10),
+  PORSAN_EMAIL_SURVEY: flag.default(true),
   PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -152,6 +157,20 @@ export interface Config {
   apiRateLimit: number;
   /** Outgoing mail (transcripts, left-message notices and replies); null without SMTP. */
   mail: { smtpUrl: string; from: string } | null;
+  /** The email channel (PORSAN_IMAP_URL); null: no mailbox is read. */
+  email: EmailConfig | null;
+}
+
+export interface EmailConfig {
+  imapUrl: string;
+  /** How often the mailbox is looked at besides IDLE's notices (and the polling interval without IDLE). */
+  pollMs: number;
+  /** Mail the bot's confident answer to a new email question (otherwise only suggest it to the agent). */
+  botReply: boolean;
+  /** New mails accepted per sender address per hour. */
+  senderLimit: number;
+  /** Mail the CSAT survey (a signed link) when an email conversation is closed as resolved. */
+  survey: boolean;
 }
 
 export interface RateLimitConfig {
@@ -245,6 +264,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiRateLimit: e.PORSAN_API_RATE_LIMIT,
     mail: e.PORSAN_SMTP_URL
       ? { smtpUrl: e.PORSAN_SMTP_URL, from: e.PORSAN_MAIL_FROM ?? `Porsan <no-reply@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>` }
+      : null,
+    email: e.PORSAN_IMAP_URL
+      ? { imapUrl: e.PORSAN_IMAP_URL, pollMs: e.PORSAN_EMAIL_POLL_SECONDS * 1000, botReply: e.PORSAN_EMAIL_BOT_REPLY, senderLimit: e.PORSAN_EMAIL_SENDER_LIMIT, survey: e.PORSAN_EMAIL_SURVEY }
       : null,
   };
 }

@@ -316,6 +316,11 @@ export const en = {
   // attachments and proactive messages
   metaAttachment: 'File: {name}',
   metaProactive: 'Proactive message (rule: {name})',
+  metaEmail: 'Email from {from} — “{subject}”',
+  metaEmailUnverified: 'Unverified sender: the address could be forged; kept apart from that customer’s history',
+  metaEmailOriginal: 'Show original',
+  metaEmailFailed: 'Email not delivered: {error}',
+  metaEmailSuggestion: 'Suggested answer from the FAQ (score {score}) — not sent; copy it into your reply if it fits',
   attachFile: 'Attach file',
   uploading: 'Files being sent',
   uploadingFile: 'Sending {name}',

@@ -306,6 +306,11 @@ export const fa: Record<StringKey, string> = {
   // attachments and proactive messages
   metaAttachment: 'فایل: {name}',
   metaProactive: 'پیام پیش‌دستانه (قاعده: {name})',
+  metaEmail: 'ایمیل از {from} — «{subject}»',
+  metaEmailUnverified: 'فرستنده‌ی تأییدنشده: ممکن است نشانی جعلی باشد؛ جدا از تاریخچه‌ی آن مشتری نگه داشته شد',
+  metaEmailOriginal: 'نمایش اصل نامه',
+  metaEmailFailed: 'ایمیل تحویل نشد: {error}',
+  metaEmailSuggestion: 'پاسخ پیشنهادی از پرسش‌های متداول (امتیاز {score}) — فرستاده نشده؛ اگر مناسب است در پاسخ خود بیاورید',
   attachFile: 'پیوست فایل',
   uploading: 'فایل‌های در حال ارسال',
   uploadingFile: 'در حال ارسال {name}',
