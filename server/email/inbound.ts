@@ -47,14 +47,15 @@ export async function handleInbound(raw: Buffer, deps: InboundDeps): Promise<Inb
   if (noise) return ignored(deps, noise, from?.address);
   if (!from) return ignored(deps, 'no single From address');
   if (deps.ownAddress && from.address === deps.ownAddress) return ignored(deps, 'our own mail', from.address);
+  const sender = await checkSender(raw, { resolver: deps.resolver });
+  const verified = sender.verified && sender.address === from.address;
+  // Counted apart for proven and unproven senders: a forger cannot use up a customer's allowance.
   try {
-    await deps.limits.take('emailSender', from.address);
+    await deps.limits.take('emailSender', `${verified ? 'verified' : 'unverified'}:${from.address}`);
   } catch (err) {
     if (err instanceof RateLimited) return ignored(deps, 'too many mails from this sender', from.address);
     throw err;
   }
-  const sender = await checkSender(raw, { resolver: deps.resolver });
-  const verified = sender.verified && sender.address === from.address;
   const html = typeof mail.html === 'string' ? mail.html : null;
   const full = mail.text ?? (html ? htmlToSafeText(html) : '');
   const shown = stripQuotedAndSignature(html ? htmlToSafeText(html) : full);

@@ -25,12 +25,17 @@ export interface Inbox {
 
 const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => v.address ?? ''));
 
-export async function startSmtp(): Promise<Inbox> {
+/** `reject`: recipients the server refuses (a delivery failure the sender must see). */
+export async function startSmtp(opts: { reject?: (address: string) => boolean } = {}): Promise<Inbox> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.reject?.(address.address)) return callback(Object.assign(new Error('550 5.1.1 No such user here'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
