@@ -8,16 +8,17 @@ const ATTRIBUTION = [
   /^On\b.{0,200}\bwrote:\s*$/i,
   /^Le\b.{0,200}\ba écrit\s*:\s*$/i,
   /^Am\b.{0,200}\bschrieb\b.{0,100}:\s*$/i,
-  /^در\b.{0,200}\bنوشت\s*[:：]?\s*$/u, // «در تاریخ …، … نوشت:»
-  /^.{0,200}\bنوشت(?:ه است)?\s*[:：]\s*$/u,
-  /^في\b.{0,200}\bكتب\b.{0,100}[:：]\s*$/u, // «في …، كتب …:»
+  // (\b is ASCII-only in JavaScript: Persian and Arabic words are bounded by spaces here)
+  /^در\s.{0,200}\sنوشت\s*[:：]?\s*$/u, // «در تاریخ …، … نوشت:»
+  /^.{0,200}\sنوشت(?:ه است)?\s*[:：]\s*$/u,
+  /^في\s.{0,200}\sكتب(\s.{0,100})?[:：]\s*$/u, // «في …، كتب …:»
   /^-{2,}\s*(Original Message|Forwarded message|پیام اصلی|الرسالة الأصلية)\s*-{2,}\s*$/i,
   /^_{20,}\s*$/, // Outlook's rule above the quoted header block
   /^(From|De|Von|از|من)\s*:\s.*$/, // an Outlook quoted header block starts with From:
 ];
 
 /** Lines that start a signature: the standard "-- " delimiter and the phones' taglines. */
-const SIGNATURE = [/^--\s?$/, /^Sent from my\b/i, /^Get Outlook for\b/i, /^ارسال شده از\b/u, /^Sent from (Mail|Yahoo|Gmail)\b/i];
+const SIGNATURE = [/^--\s?$/, /^Sent from my\b/i, /^Get Outlook for\b/i, /^ارسال شده از(\s|$)/u, /^Sent from (Mail|Yahoo|Gmail)\b/i];
 
 /** The new part of a plain-text mail: up to its quoted history or signature. */
 export function stripQuotedAndSignature(text: string): string {
@@ -59,10 +60,9 @@ export function htmlToSafeText(html: string): string {
       { selector: 'style', format: 'skip' },
       { selector: 'script', format: 'skip' },
       { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'h2', options: { uppercase: false } },
-      { selector: 'h3', options: { uppercase: false } },
-      { selector: 'th', options: { uppercase: false } },
+      { selector: 'h1', format: 'heading', options: { uppercase: false } },
+      { selector: 'h2', format: 'heading', options: { uppercase: false } },
+      { selector: 'h3', format: 'heading', options: { uppercase: false } },
     ],
   });
 }

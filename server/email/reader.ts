@@ -61,6 +61,8 @@ export function startReader(deps: ReaderDeps): MailboxReader {
       auth: { user: target.user, pass: target.pass },
       logger: false,
       maxIdleTime: deps.pollMs,
+      // IDLE a second after our last command (the default waits 15 s, and new mail waits with it).
+      autoIdleDelay: 1000,
       missingIdleCommand: 'NOOP',
     });
     c.on('error', (err: Error) => log.warn({ err: err.message }, 'email: IMAP connection error'));

@@ -69,6 +69,7 @@ log_path = ${join(dir, 'dovecot.log')}
 default_internal_user = ${who.internal}
 default_login_user = ${who.login}
 first_valid_uid = 1
+mailbox_idle_check_interval = 1 secs
 mail_location = maildir:${mailDir}/%u
 passdb {
   driver = passwd-file

@@ -75,7 +75,7 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
         PORSAN_SMTP_URL: smtp.url,
         PORSAN_MAIL_FROM: 'Shop Support <support@shop.example>',
         PORSAN_PUBLIC_URL: 'http://chat.shop.example',
-        PORSAN_EMAIL_POLL_SECONDS: '1',
+        PORSAN_EMAIL_POLL_SECONDS: '600', // new mail must arrive by IDLE (tests that call check() do not wait for it)
         PORSAN_EMAIL_SENDER_LIMIT: '5',
       },
       start: { dnsResolver: dns.resolver },
@@ -243,6 +243,18 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     const out = (await server.porsan.store.email.ofConversation(conv.id)).find((r) => r.direction === 'out');
     expect(out).toMatchObject({ status: 'failed' });
     await ok(agent.socket, 'close', { conversationId: conv.id });
+  });
+
+  it('hears of new mail through IDLE without polling, and shows HTML mail as safe text', async () => {
+    const html = '<html><body><p dir="rtl">سلام، <b>بسته‌ام</b> <a href="https://tracker.example/t">این‌جا</a> گیر کرده است.</p><img src="https://tracker.example/pixel.gif"><div class="gmail_quote">در تاریخ ۱۷ آذر، پشتیبانی نوشت:<blockquote>پاسخ قبلی</blockquote></div></body></html>';
+    await imap.deliver(
+      await dns.sign(compose({ from: 'Reza <reza@customer.example>', subject: 'بسته', messageId: 'html1@customer.example', text: html, contentType: 'text/html; charset=utf-8' }), 'customer.example'),
+    );
+    const conv = await conversationWith('html1@customer.example'); // no check(): IDLE told the reader
+    expect(conv.locale).toBe('fa');
+    const [m] = (await messagesOf(conv.id)).filter((x) => x.author === 'visitor');
+    expect(m!.text).toBe('سلام، بسته‌ام این‌جا گیر کرده است.');
+    expect(m!.text).not.toMatch(/tracker|pixel|پاسخ قبلی/);
   });
 
   it('suggests the FAQ answer to the agent for an email question, without mailing it', async () => {
