@@ -102,7 +102,7 @@ describe('an unverified identity', () => {
     expect(row?.customerId).toBeNull();
     const labelled = await server.porsan.store.visitors.get(row!.visitorId);
     expect(labelled).toMatchObject({ customerId: null, verified: false });
-    if (claim.email) expect(labelled?.email).toBe(claim.email);
+    if ('email' in claim) expect(labelled?.email).toBe(claim.email);
   });
 
   it('is all there is without a secret configured', async () => {
