@@ -176,6 +176,10 @@ export interface VisitorClientEvents {
    * another one (say hello again). Otherwise the fields only label the visitor.
    */
   identify: (req: VisitorProfile, ack: Ack<{ verified: boolean; changed?: boolean }>) => void;
+  /** Whether to ask "How likely are you to recommend us?" after this ended conversation. */
+  npsDue: (req: { conversationId: string }, ack: Ack<{ ask: boolean }>) => void;
+  /** The answer: 0 (not at all likely) … 10 (extremely likely), with an optional comment. */
+  nps: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
   typing: (req: { typing: boolean }) => void;
   /** Leave a message when no agent is available; returns the tracking code. */
   leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;

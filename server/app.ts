@@ -103,6 +103,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     store,
     { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
     team,
+    { nps: config.nps },
   );
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));

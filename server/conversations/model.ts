@@ -149,3 +149,19 @@ export interface Attachment extends StoredFile {
 }
 
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'assigned', 'offline'];
+
+/** An answer to "How likely are you to recommend us?" (0–10). */
+export interface NpsResponse {
+  id: string;
+  conversationId: string;
+  visitorId: string;
+  customerId: string | null;
+  score: number;
+  comment: string | null;
+  locale: Locale;
+  channel: Channel;
+  createdAt: string;
+}
+
+/** Whose answers count against the once-per-window rule: the customer's, else the visitor's. */
+export type NpsSubject = { customerId: string } | { visitorId: string };

@@ -41,6 +41,12 @@ export const visitorSchemas = {
     userId: z.string().trim().min(1).max(200).optional(),
     userHash: z.string().trim().max(200).optional(),
   }),
+  npsDue: z.object({ conversationId: id }),
+  nps: z.object({
+    conversationId: id,
+    score: z.number().int().min(0).max(10),
+    comment: z.string().max(LIMITS.commentChars).optional(),
+  }),
   typing: z.object({ typing: z.boolean() }),
   leaveMessage: z
     .object({

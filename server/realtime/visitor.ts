@@ -117,6 +117,10 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       if (key && r.visitor.customerId) await socket.join(customerRoom(r.visitor.customerId));
       return { verified: key !== null, ...(r.changed && { changed: true }) };
     });
+    on('npsDue', async (req, visitor) => ({ ask: await conversations.nps.due(visitor, req.conversationId) }));
+    on('nps', async (req, visitor) => {
+      await conversations.nps.answer(visitor, req.conversationId, req.score, req.comment?.trim() || null);
+    });
     on('typing', (req, visitor) => conversations.visitors.typing(visitor, req.typing));
     on('leaveMessage', (req, visitor) => conversations.tickets.leave(visitor, req, quota));
     // Tracking codes are credentials: a slow budget against guessing, per socket and per address.

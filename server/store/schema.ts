@@ -225,10 +225,24 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface NpsResponsesTable {
+  id: string;
+  conversation_id: string;
+  visitor_id: string;
+  customer_id: string | null;
+  /** 0…10 */
+  score: number;
+  comment: string | null;
+  locale: string;
+  channel: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
   customers: CustomersTable;
+  nps_responses: NpsResponsesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;
