@@ -182,7 +182,16 @@ export interface VisitorClientEvents {
   rate: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
   /** Start a fresh conversation after the previous one was closed. */
   restart: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView | null }>) => void;
-  identify: (req: VisitorProfile, ack: Ack) => void;
+  /**
+   * Who the visitor is. With `userHash` valid under the server's identity secret: `verified`, and
+   * the visitor joins that customer's history; `changed` then says the conversation to show is
+   * another one (say hello again). Otherwise the fields only label the visitor.
+   */
+  identify: (req: VisitorProfile, ack: Ack<{ verified: boolean; changed?: boolean }>) => void;
+  /** Whether to ask "How likely are you to recommend us?" after this ended conversation. */
+  npsDue: (req: { conversationId: string }, ack: Ack<{ ask: boolean }>) => void;
+  /** The answer: 0 (not at all likely) … 10 (extremely likely), with an optional comment. */
+  nps: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
   typing: (req: { typing: boolean }) => void;
   /** Leave a message when no agent is available; returns the tracking code. */
   leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;
@@ -234,6 +243,18 @@ export interface VisitorContext {
   firstSeenAt: string;
   /** IANA time zone the widget reported, when known (console shows the visitor's local time). */
   timeZone: string | null;
+  /** The verified customer behind this conversation, when there is one. */
+  customer?: CustomerInfo | null;
+}
+
+/** A customer as agents see them: known by a verified identity, on any device or channel. */
+export interface CustomerInfo {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  since: string;
 }
 
 /** A row in the console's queue or "mine" list. */
@@ -295,7 +316,10 @@ export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: ChatMessage[];
   visitor: VisitorContext;
-  /** Earlier conversations of the same visitor, newest first, with their messages. */
+  /**
+   * Earlier conversations of the same visitor (of the same customer, on every device and channel,
+   * when the conversation has one), newest first, with their messages.
+   */
   earlier: { conversation: ConversationSummary; messages: ChatMessage[] }[];
 }
 

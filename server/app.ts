@@ -114,7 +114,7 @@ export async function startPorsan(config: Config, opts: StartOptions = {}): Prom
     store,
     { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
     team,
-    { emailBotReply: config.email?.botReply ?? false },
+    { nps: config.nps, emailBotReply: config.email?.botReply ?? false },
   );
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));

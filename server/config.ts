@@ -90,6 +90,9 @@ const schema = z.object({
   PORSAN_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
   PORSAN_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(5),
   PORSAN_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  PORSAN_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PORSAN_NPS: flag.default(false),
+  PORSAN_NPS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   PORSAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   PORSAN_MAIL_FROM: z.string().trim().min(3).max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address such as "Porsan <support@example.com>"').optional(),
   PORSAN_IMAP_URL: z.string().regex(/^imaps?:\/\/[^\s:@/]+:[^\s@/]*@[^\s/]+(\/\S*)?$/, 'must be imap(s)://user:password@host[:port][/mailbox] (user and password URL-encoded)').optional(),
@@ -155,6 +158,10 @@ export interface Config {
   };
   /** REST API requests per token per minute. */
   apiRateLimit: number;
+  /** Signs `userHash` (HMAC-SHA256) for verified identities; null: every identify only labels the visitor. */
+  identitySecret: string | null;
+  /** Ask "How likely are you to recommend us?" after a closed conversation, at most once per customer (or visitor) per `days`. */
+  nps: { enabled: boolean; days: number };
   /** Outgoing mail (transcripts, left-message notices and replies); null without SMTP. */
   mail: { smtpUrl: string; from: string } | null;
   /** The email channel (PORSAN_IMAP_URL); null: no mailbox is read. */
@@ -262,6 +269,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sweepMs: e.PORSAN_WEBHOOK_SWEEP_SECONDS * 1000,
     },
     apiRateLimit: e.PORSAN_API_RATE_LIMIT,
+    identitySecret: e.PORSAN_IDENTITY_SECRET ?? null,
+    nps: { enabled: e.PORSAN_NPS, days: e.PORSAN_NPS_DAYS },
     mail: e.PORSAN_SMTP_URL
       ? { smtpUrl: e.PORSAN_SMTP_URL, from: e.PORSAN_MAIL_FROM ?? `Porsan <no-reply@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>` }
       : null,

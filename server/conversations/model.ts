@@ -173,3 +173,19 @@ export interface EmailRecord {
   error: string | null;
   createdAt: string;
 }
+
+/** An answer to "How likely are you to recommend us?" (0–10). */
+export interface NpsResponse {
+  id: string;
+  conversationId: string;
+  visitorId: string;
+  customerId: string | null;
+  score: number;
+  comment: string | null;
+  locale: Locale;
+  channel: Channel;
+  createdAt: string;
+}
+
+/** Whose answers count against the once-per-window rule: the customer's, else the visitor's. */
+export type NpsSubject = { customerId: string } | { visitorId: string };

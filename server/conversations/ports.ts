@@ -2,7 +2,7 @@
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
 import type { ArchiveFilter, Channel, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
-import type { Agent, Attachment, Conversation, EmailRecord, ConversationPatch, Customer, CustomerKey, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, Customer, CustomerKey, EmailRecord, NpsResponse, NpsSubject, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
 
 export interface Appended {
   /** The stored messages, in order (on a retry: the one stored the first time). */
@@ -45,6 +45,12 @@ export interface ConversationStore {
     unlink(visitorId: string): Promise<void>;
     conversationsOfCustomer(customerId: string, limit?: number): Promise<Conversation[]>;
     openConversationOf(customerId: string, channel?: Channel): Promise<Conversation | undefined>;
+  };
+  /** "How likely are you to recommend us?": once per subject per window. */
+  nps: {
+    answeredSince(subject: NpsSubject, sinceIso: string): Promise<boolean>;
+    /** Null when the subject already answered since `sinceIso`. */
+    record(r: Omit<NpsResponse, 'id' | 'createdAt'>, subject: NpsSubject, sinceIso: string): Promise<NpsResponse | null>;
   };
   conversations: {
     open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null; channel?: Channel; customerId?: string | null }): Promise<Conversation>;

@@ -17,6 +17,7 @@ import { AttachmentRepo } from './attachments.ts';
 import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
 import { CustomerRepo } from './customers.ts';
+import { NpsRepo } from './nps.ts';
 import { ConversationPageRepo } from './conversation-pages.ts';
 import { MessageRepo } from './messages.ts';
 import { ProactiveRepo } from './proactive.ts';
@@ -39,6 +40,7 @@ export class Store {
   readonly visitors: VisitorRepo;
   readonly conversations: ConversationRepo;
   readonly customers: CustomerRepo;
+  readonly nps: NpsRepo;
   readonly messages: MessageRepo;
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
@@ -65,6 +67,7 @@ export class Store {
     this.visitors = new VisitorRepo(db);
     this.conversations = new ConversationRepo(db, dialect);
     this.customers = new CustomerRepo(db);
+    this.nps = new NpsRepo(db);
     this.messages = new MessageRepo(db);
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);

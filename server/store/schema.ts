@@ -242,10 +242,24 @@ export interface EmailMessagesTable {
   created_at: string;
 }
 
+export interface NpsResponsesTable {
+  id: string;
+  conversation_id: string;
+  visitor_id: string;
+  customer_id: string | null;
+  /** 0…10 */
+  score: number;
+  comment: string | null;
+  locale: string;
+  channel: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
   customers: CustomersTable;
+  nps_responses: NpsResponsesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;

@@ -9,6 +9,7 @@ import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
 import { customers } from './0016-customers.ts';
+import { nps } from './0016-nps.ts';
 import { attachments } from './0014-attachments.ts';
 import { proactiveRules } from './0014-proactive-rules.ts';
 import { apiTokens } from './0013-api-tokens.ts';
@@ -30,6 +31,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-reports': reportIndexes,
     '0013-webhooks': webhooks(dialect),
     '0016-customers': customers(),
+    '0016-nps': nps(),
   };
 }
 
