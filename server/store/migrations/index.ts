@@ -4,7 +4,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
-import { email } from './0016-email.ts';
+import { emailThreads } from './0016-threads.ts';
 import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
@@ -21,7 +21,6 @@ export type Dialect = 'sqlite' | 'postgres';
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
-    '0016-email': email,
     '0015-search': search(dialect),
     '0015-saved-replies': savedReplies(),
     '0015-profiles': profiles(),
@@ -32,6 +31,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-webhooks': webhooks(dialect),
     '0016-customers': customers(),
     '0016-nps': nps(),
+    // Named to sort after 0016-nps: databases that already applied 0016-nps must not find a gap before it.
+    '0016-threads': emailThreads,
   };
 }
 

@@ -3,7 +3,7 @@
 // an agent may open, and for mail out whether it was delivered.
 import type { Kysely, Migration } from 'kysely';
 
-export const email: Migration = {
+export const emailThreads: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('email_messages')
