@@ -5,13 +5,20 @@
 // suggestion for the agent (an internal message), sent only when the deployment asks for it.
 import { createHash } from 'node:crypto';
 import type { ChatMessage, Locale } from '../../protocol/index.ts';
-import { queuedText } from './availability.ts';
 import type { Context } from './context.ts';
 import { botDraft, nowIso, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
 import { announceQueued } from './lifecycle.ts';
 import type { Conversation, EmailRecord, MessageDraft, Visitor } from './model.ts';
 import type { Routing } from './routing.ts';
+
+/** The system's line when a mail joins the queue (for agents: the customer reads mail, not this). */
+const QUEUED: Record<Locale, string> = {
+  fa: 'ایمیل رسید و در صف پاسخ است.',
+  ar: 'وصل البريد وهو في قائمة الانتظار.',
+  en: 'Email received; waiting in the queue.',
+};
+const queuedDraft = (locale: Locale): MessageDraft => ({ clientId: null, author: 'system', text: QUEUED[locale] });
 
 export interface InboundEmail {
   /** The sender, lower-case. */
@@ -97,11 +104,10 @@ export class EmailSide {
     const record = await this.record(mail, conv.id);
     if (!record) return null; // stored meanwhile (the same mail read twice at once)
     const question: MessageDraft = { clientId: `email-${record.id}`, author: 'visitor', text: mail.text, meta: emailMeta(record) };
-    const position = await ctx.store.conversations.queuePosition({ id: conv.id, queuedAt: nowIso() });
-    const queued: MessageDraft = { clientId: null, author: 'system', text: queuedText(locale, position, null), meta: { type: 'handoff', reason: 'asked' } };
-    const r = await ctx.store.messages.append(conv.id, [question, ...this.botDrafts(answer), queued], {
+    // Nobody asked for a person (handoffReason stays empty): mail is always for the team.
+    const r = await ctx.store.messages.append(conv.id, [question, ...this.botDrafts(answer), queuedDraft(locale)], {
       from: ['bot'],
-      patch: { status: 'queued', queuedAt: nowIso(), handoffReason: 'asked' },
+      patch: { status: 'queued', queuedAt: nowIso() },
     });
     if (!r) throw new DomainError('internal', 'Could not store the mail.');
     const stored = r.messages.find((m) => m.author === 'visitor')!;
@@ -116,11 +122,9 @@ export class EmailSide {
     const question: MessageDraft = { clientId: `email-${record.id}`, author: 'visitor', text: mail.text, meta: emailMeta(record) };
     const visitorName = (await ctx.store.visitors.get(conv.visitorId))?.name ?? null;
     if (conv.status === 'closed') {
-      const position = await ctx.store.conversations.queuePosition({ id: conv.id, queuedAt: nowIso() });
-      const queued: MessageDraft = { clientId: null, author: 'system', text: queuedText(conv.locale, position, null), meta: { type: 'handoff', reason: 'asked' } };
-      const r = await ctx.store.messages.append(conv.id, [question, queued], {
+      const r = await ctx.store.messages.append(conv.id, [question, queuedDraft(conv.locale)], {
         from: ['closed'],
-        patch: { status: 'queued', queuedAt: nowIso(), agentId: null, closedAt: null, closedBy: null, resolution: null, handoffReason: 'asked' },
+        patch: { status: 'queued', queuedAt: nowIso(), agentId: null, closedAt: null, closedBy: null, resolution: null },
       });
       if (r) {
         await ctx.store.email.setMessage(record.id, r.messages[0]!.id);
