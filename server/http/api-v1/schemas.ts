@@ -87,6 +87,11 @@ export const Visitor = z
     visits: z.number().int(),
     firstSeenAt: isoTime,
     timeZone: z.string().nullable(),
+    customer: z
+      .object({ id: z.string(), userId: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), since: isoTime })
+      .nullable()
+      .optional()
+      .describe('The verified customer (identity verification), on every device and channel; null for an anonymous or unverified visitor'),
   })
   .register(components, { id: 'Visitor' }) satisfies z.ZodType<VisitorContext>;
 
