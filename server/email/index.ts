@@ -71,10 +71,14 @@ export function startEmailChannel(deps: EmailChannelDeps): EmailChannel {
             const lastIn = thread.filter((r) => r.direction === 'in').at(-1);
             if (!lastIn) return;
             const l = conversation.locale;
+            const visitor = await store.visitors.get(conversation.visitorId);
+            const nps = visitor ? await conversations.nps.due(visitor, conversation.id) : false;
+            const lines = [surveyText('body', l), '', await surveys.url(origin, conversation.id, 'csat'), ''];
+            if (nps) lines.push(surveyText('npsBody', l), '', await surveys.url(origin, conversation.id, 'nps'), '');
             await mailer.send({
               to: lastIn.address,
               subject: `${surveyText('subject', l)} — ${replySubject(thread[0]!.subject)}`,
-              text: `${surveyText('body', l)}\n\n${await surveys.url(origin, conversation.id)}\n`,
+              text: lines.join('\n'),
               inReplyTo: `<${lastIn.headerId}>`,
               references: thread.map((r) => `<${r.headerId}>`).slice(-20),
               headers: { 'Auto-Submitted': 'auto-generated' },

@@ -7,6 +7,8 @@ import type { Store } from '../store/index.ts';
 
 const SECRET_KEY = 'email.surveySecret';
 
+export type SurveyKind = 'csat' | 'nps';
+
 export class SurveyLinks {
   private secret: Buffer | null = null;
   constructor(private readonly store: Store) {}
@@ -22,18 +24,19 @@ export class SurveyLinks {
     return this.secret;
   }
 
-  async sign(conversationId: string): Promise<string> {
-    return createHmac('sha256', await this.key()).update(`csat:${conversationId}`).digest('base64url');
+  /** One signature per conversation and question: a CSAT link does not open the NPS question. */
+  async sign(conversationId: string, kind: SurveyKind): Promise<string> {
+    return createHmac('sha256', await this.key()).update(`${kind}:${conversationId}`).digest('base64url');
   }
 
-  async valid(conversationId: string, sig: string): Promise<boolean> {
-    const want = Buffer.from(await this.sign(conversationId));
+  async valid(conversationId: string, kind: SurveyKind, sig: string): Promise<boolean> {
+    const want = Buffer.from(await this.sign(conversationId, kind));
     const got = Buffer.from(sig);
     return got.length === want.length && timingSafeEqual(got, want);
   }
 
-  async url(origin: string, conversationId: string): Promise<string> {
-    return `${origin}/survey/${encodeURIComponent(conversationId)}?sig=${await this.sign(conversationId)}`;
+  async url(origin: string, conversationId: string, kind: SurveyKind): Promise<string> {
+    return `${origin}/survey/${encodeURIComponent(conversationId)}${kind === 'nps' ? '/nps' : ''}?sig=${await this.sign(conversationId, kind)}`;
   }
 }
 
@@ -45,6 +48,14 @@ const TEXT = {
     en: 'Your conversation with us has been closed. How satisfied were you with our answer? Tell us in one click:',
   },
   question: { fa: 'چقدر از پاسخ ما راضی بودید؟', ar: 'ما مدى رضاك عن ردّنا؟', en: 'How satisfied were you with our answer?' },
+  npsBody: {
+    fa: 'و اگر یک دقیقه وقت دارید: چقدر احتمال دارد ما را به دوستان‌تان پیشنهاد کنید؟',
+    ar: 'وإن كان لديك دقيقة: ما مدى احتمال أن توصي بنا لأصدقائك؟',
+    en: 'And if you have a minute: how likely are you to recommend us to a friend?',
+  },
+  npsQuestion: { fa: 'چقدر احتمال دارد ما را به دیگران پیشنهاد کنید؟', ar: 'ما مدى احتمال أن توصي بنا؟', en: 'How likely are you to recommend us?' },
+  npsScale: { fa: '۰ یعنی اصلاً، ۱۰ یعنی حتماً', ar: '0 تعني أبدًا، و10 تعني بالتأكيد', en: '0 means not at all, 10 means certainly' },
+  comment: { fa: 'توضیح (اختیاری)', ar: 'تعليق (اختياري)', en: 'Comment (optional)' },
   thanks: { fa: 'سپاس! نظر شما ثبت شد.', ar: 'شكرًا! سُجّل رأيك.', en: 'Thank you! Your rating has been recorded.' },
   used: { fa: 'این نظرسنجی پیش‌تر پاسخ داده شده است.', ar: 'تمت الإجابة عن هذا الاستبيان من قبل.', en: 'This survey has already been answered.' },
   invalid: { fa: 'این پیوند معتبر نیست.', ar: 'هذا الرابط غير صالح.', en: 'This link is not valid.' },

@@ -3,16 +3,19 @@
 // survey mail (public; the signature is the permission, and the conversation takes one rating).
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Locale } from '../../protocol/index.ts';
+import { LIMITS, type Locale } from '../../protocol/index.ts';
 import type { Conversations } from '../conversations/service.ts';
-import type { SurveyLinks } from '../email/survey.ts';
+import type { SurveyKind, SurveyLinks } from '../email/survey.ts';
 import { surveyText } from '../email/survey.ts';
 import type { Store } from '../store/index.ts';
 import { refusal } from './respond.ts';
+import { DomainError } from '../conversations/errors.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const id = z.string().min(1).max(100);
 const answer = z.object({ sig: z.string().min(1).max(200), score: z.coerce.number().int().min(1).max(5) });
+const npsAnswer = z.object({ sig: z.string().min(1).max(200), score: z.coerce.number().int().min(0).max(10), comment: z.string().trim().max(LIMITS.commentChars).optional() });
+const digits = (l: Locale, n: number) => new Intl.NumberFormat(l === 'en' ? 'en' : l === 'fa' ? 'fa-IR' : 'ar').format(n);
 
 export function emailRoutes({ store, conversations, surveys }: { store: Store; conversations: Conversations; surveys: SurveyLinks | null }): Router {
   const router = Router();
@@ -53,8 +56,8 @@ export function emailRoutes({ store, conversations, surveys }: { store: Store; c
         `</head><body>${body}</body></html>`,
     );
   };
-  const conversationOf = async (conversationId: string, sig: string) => {
-    if (!id.safeParse(conversationId).success || !(await surveys.valid(conversationId, sig))) return null;
+  const conversationOf = async (conversationId: string, sig: string, kind: SurveyKind = 'csat') => {
+    if (!id.safeParse(conversationId).success || !(await surveys.valid(conversationId, kind, sig))) return null;
     const conv = await store.conversations.get(conversationId);
     return conv && conv.channel === 'email' ? conv : null;
   };
@@ -83,6 +86,44 @@ export function emailRoutes({ store, conversations, surveys }: { store: Store; c
       if (!rated) return page(res, l, `<p>${escape(surveyText('used', l))}</p>`, 410);
       page(res, l, `<p>${escape(surveyText('thanks', l))}</p>`);
     } catch (err) {
+      if (!refusal(res, err)) next(err);
+    }
+  });
+
+  // NPS by mail: the same page shape, 0–10 and a comment; once per customer per window (nps.ts).
+  router.get('/survey/:id/nps', async (req, res, next) => {
+    try {
+      const sig = typeof req.query.sig === 'string' ? req.query.sig : '';
+      const conv = await conversationOf(req.params.id, sig, 'nps');
+      if (!conv) return page(res, 'en', `<p>${escape(surveyText('invalid', 'en'))}</p>`, 404);
+      const l = conv.locale;
+      const visitor = await store.visitors.get(conv.visitorId);
+      if (!visitor || !(await conversations.nps.due(visitor, conv.id))) return page(res, l, `<p>${escape(surveyText('used', l))}</p>`, 410);
+      const buttons = Array.from({ length: 11 }, (_, n) => `<button name="score" value="${n}" aria-label="${n}/10">${digits(l, n)}</button>`).join('');
+      page(
+        res,
+        l,
+        `<h1>${escape(surveyText('npsQuestion', l))}</h1><p>${escape(surveyText('npsScale', l))}</p><form method="post" action="/survey/${encodeURIComponent(conv.id)}/nps"><input type="hidden" name="sig" value="${escape(sig)}">` +
+          `<label style="width:100%">${escape(surveyText('comment', l))}<br><textarea name="comment" maxlength="${LIMITS.commentChars}" rows="3" style="width:100%"></textarea></label>${buttons}</form>`,
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/survey/:id/nps', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res, next) => {
+    let l: Locale = 'en';
+    try {
+      const body = npsAnswer.safeParse(req.body);
+      const conv = body.success ? await conversationOf(req.params.id, body.data.sig, 'nps') : null;
+      if (!body.success || !conv) return page(res, 'en', `<p>${escape(surveyText('invalid', 'en'))}</p>`, body.success ? 404 : 400);
+      l = conv.locale;
+      const visitor = await store.visitors.get(conv.visitorId);
+      if (!visitor) return page(res, l, `<p>${escape(surveyText('invalid', l))}</p>`, 404);
+      await conversations.nps.answer(visitor, conv.id, body.data.score, body.data.comment || null);
+      page(res, l, `<p>${escape(surveyText('thanks', l))}</p>`);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'wrong_state') return page(res, l, `<p>${escape(surveyText('used', l))}</p>`, 410);
       if (!refusal(res, err)) next(err);
     }
   });

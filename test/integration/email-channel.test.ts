@@ -77,6 +77,7 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
         PORSAN_PUBLIC_URL: 'http://chat.shop.example',
         PORSAN_EMAIL_POLL_SECONDS: '600', // new mail must arrive by IDLE (tests that call check() do not wait for it)
         PORSAN_EMAIL_SENDER_LIMIT: '5',
+        PORSAN_NPS: 'true',
       },
       start: { dnsResolver: dns.resolver },
     });
@@ -168,6 +169,19 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     const second = await fetch(local, { method: 'POST', body: new URLSearchParams({ sig, score: '1' }) });
     expect(second.status).toBe(410);
     expect((await server.porsan.store.conversations.get(conv.id))?.rating).toBe(5);
+    // NPS by mail too: its own signed link (the CSAT signature does not open it), answered once.
+    const npsLink = new URL(/http:\/\/chat\.shop\.example\/survey\/\S+\/nps\?\S+/.exec(survey.text)![0]);
+    const npsLocal = `${server.url}${npsLink.pathname}`;
+    const npsSig = npsLink.searchParams.get('sig')!;
+    expect(npsSig).not.toBe(sig);
+    expect((await fetch(`${npsLocal}?sig=${sig}`)).status).toBe(404);
+    const npsPage = await fetch(`${npsLocal}?sig=${npsSig}`);
+    expect(npsPage.status).toBe(200);
+    expect(await npsPage.text()).toContain('How likely are you to recommend us?');
+    expect((await fetch(npsLocal, { method: 'POST', body: new URLSearchParams({ sig: npsSig, score: '9', comment: 'Quick and kind' }) })).status).toBe(200);
+    expect((await fetch(npsLocal, { method: 'POST', body: new URLSearchParams({ sig: npsSig, score: '0' }) })).status).toBe(410);
+    const nps = await server.porsan.store.nps.inRange('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    expect(nps).toEqual([expect.objectContaining({ conversationId: conv.id, score: 9, comment: 'Quick and kind', channel: 'email', customerId: conv.customerId })]);
 
     // A later answer in the same thread reopens the conversation (back in the queue), not a new one.
     await deliver(
