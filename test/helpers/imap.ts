@@ -25,6 +25,8 @@ export interface PrivateImap {
   deliver(raw: string | Buffer, mailbox?: string): Promise<void>;
   /** The messages in a mailbox, with their flags (what Porsan marked as read). */
   list(mailbox?: string): Promise<{ uid: number; flags: string[]; subject: string }[]>;
+  /** Stops the server (dropping every connection) and starts it again on the same port, mail kept. */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,12 +100,9 @@ service stats {
 }
 `,
   );
-  const proc: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  let proc: ChildProcess | null = null;
   const log = () => out + (existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '');
-
   const client = () => new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false, disableAutoIdle: true });
   const withClient = async <T>(work: (c: ImapFlow) => Promise<T>): Promise<T> => {
     const c = client();
@@ -114,19 +113,34 @@ service stats {
       await c.logout().catch(() => c.close());
     }
   };
-  try {
-    await until(
-      async () => {
-        if (proc.exitCode !== null) throw new Error(`dovecot exited during start:\n${log()}`);
-        return withClient(async () => true).catch(() => false);
-      },
-      'the private Dovecot to accept a login',
-      20_000,
-    );
-  } catch (err) {
-    proc.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\n${log()}`);
-  }
+  const launch = async () => {
+    const p = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    proc = p;
+    p.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await until(
+        async () => {
+          if (p.exitCode !== null) throw new Error(`dovecot exited during start:\n${log()}`);
+          return withClient(async () => true).catch(() => false);
+        },
+        'the private Dovecot to accept a login',
+        20_000,
+      );
+    } catch (err) {
+      p.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${log()}`);
+    }
+  };
+  const halt = async () => {
+    const p = proc;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise((resolve) => p.once('exit', resolve));
+    p.kill('SIGTERM'); // the master stops its children (and their connections) itself
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  };
+  await launch();
 
   return {
     url: `imap://${user}:${password}@127.0.0.1:${port}/INBOX`,
@@ -146,13 +160,13 @@ service stats {
           lock.release();
         }
       }),
+    async restart(downMs = 0) {
+      await halt();
+      await new Promise((r) => setTimeout(r, downMs));
+      await launch();
+    },
     async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((resolve) => proc.once('exit', resolve));
-        proc.kill('SIGTERM'); // the master stops its children itself
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

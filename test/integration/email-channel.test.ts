@@ -271,6 +271,13 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     expect(m!.text).not.toMatch(/tracker|pixel|پاسخ قبلی/);
   });
 
+  it('reconnects by itself when the IMAP server goes away and comes back', async () => {
+    await imap.restart(1500); // every connection dropped; nobody listening for a while
+    await imap.deliver(compose({ from: 'Reza <reza@customer.example>', subject: 'Still there?', messageId: 'after-restart@customer.example', text: 'Did you get my mail?' }));
+    const conv = await conversationWith('after-restart@customer.example'); // no check(): the reader came back by itself
+    expect(conv).toMatchObject({ channel: 'email', status: 'queued' });
+  });
+
   it('suggests the FAQ answer to the agent for an email question, without mailing it', async () => {
     const sent = smtp.mails.length;
     await deliver({ from: 'Omid <omid@customer.example>', subject: 'Account', messageId: 'faq1@customer.example', text: 'How do I create an account?' }, 'customer.example');
