@@ -38,6 +38,17 @@ export interface ReportSummary {
   /** Closed as resolved by a person and not back with a person within 7 days, of all closed by a person (spam left out). */
   firstContactResolution: { closed: number; resolved: number; rate: number | null };
   csat: { count: number; average: number | null; /** ratings 1…5 */ distribution: [number, number, number, number, number] };
+  /** "How likely are you to recommend us?" answered in the range: 9–10 promoters, 7–8 passives, 0–6 detractors. */
+  nps: ReportNps;
+}
+
+export interface ReportNps {
+  count: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** (promoters − detractors) / count × 100, from −100 to 100 (null without answers). */
+  score: number | null;
 }
 
 export interface ReportDay {
@@ -47,6 +58,10 @@ export interface ReportDay {
   botOnly: number;
   botResolved: number;
   handoffs: number;
+  /** NPS answers given that day, and of them promoters and detractors. */
+  npsResponses: number;
+  npsPromoters: number;
+  npsDetractors: number;
 }
 
 export interface ReportAgentRow {

@@ -55,8 +55,28 @@ export class Context {
   /** A conversation of this visitor: the same answer for "missing" and "someone else's", so ids cannot be probed. */
   async ownedByVisitor(visitor: Visitor, conversationId: string): Promise<Conversation> {
     const conv = await this.store.conversations.get(conversationId);
-    if (!conv || conv.visitorId !== visitor.id) throw new DomainError('not_found', 'No such conversation.');
+    if (!conv || !(await this.visitorMaySee(visitor, conv))) throw new DomainError('not_found', 'No such conversation.');
     return conv;
+  }
+
+  /** A visitor's own conversation, or a chat of the customer they are verified as (on another device). */
+  async visitorMaySee(visitor: Visitor, conv: Conversation): Promise<boolean> {
+    if (conv.visitorId === visitor.id) return true;
+    if (!conv.customerId || conv.channel !== 'chat') return false;
+    // Read again: the link may have begun or ended (Porsan.reset) since this copy of the visitor.
+    return (await this.store.customers.customerOf(visitor.id))?.id === conv.customerId;
+  }
+
+  /**
+   * What the visitor's widget shows: for a verified customer, their open chat on any device;
+   * otherwise (or without one) this visitor's current conversation (open, or closed but not dismissed).
+   */
+  async currentOf(visitor: Visitor): Promise<Conversation | undefined> {
+    if (visitor.verified && visitor.customerId) {
+      const open = await this.store.customers.openConversationOf(visitor.customerId, 'chat');
+      if (open) return open;
+    }
+    return this.store.conversations.currentOf(visitor.id);
   }
 
   /** `avatar` undefined: keep the picture already known (a caller that has only the name). */

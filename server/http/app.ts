@@ -2,6 +2,8 @@
 // site, and the console's small REST surface behind one authorization gate.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { emailRoutes } from './email-routes.ts';
+import type { SurveyLinks } from '../email/survey.ts';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -56,6 +58,8 @@ export interface HttpDeps {
   webhooks: Webhooks;
   /** Porsan's version (in the OpenAPI document). */
   version: string;
+  /** The email channel's survey links (null without the email channel). */
+  surveys: SurveyLinks | null;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -125,6 +129,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(proactiveRoutes(deps.proactive));
   app.use(reportRoutes({ store, team }));
   app.use(integrationRoutes({ store, webhooks: deps.webhooks }));
+  app.use(emailRoutes({ store, conversations, surveys: deps.surveys }));
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
   app.use('/visitor', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such route.' }));
 

@@ -80,6 +80,8 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'GET /api/uploads': 'conversations',
   'POST /api/conversations/:id/files': 'conversations',
   'GET /api/files/:id': 'conversations',
+  // the email channel: an inbound mail's full original (quotes, signature)
+  'GET /api/email/:id/original': 'conversations',
   'GET /api/proactive': 'admin',
   'POST /api/proactive': 'admin',
   'PUT /api/proactive/:id': 'admin',

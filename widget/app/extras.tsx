@@ -12,6 +12,8 @@ import type { Locale } from '../types.ts';
 
 const more: Partial<Record<Locale, More>> = {};
 
+type NpsView = (typeof import('./nps.tsx'))['Nps'];
+
 // Their own styles come with them (not in the panel's first CSS: the widget's first load is budgeted).
 if (typeof document != 'undefined') {
   const style = document.createElement('style');
@@ -103,11 +105,19 @@ export function Rating({ client, id, locale, rated, onRate, onRestart }: { clien
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const [Nps, setNps] = useState<NpsView>();
   const t = useMore(locale);
+  // After the rating, the NPS question when it is due (its own chunk, fetched only then).
+  useEffect(() => {
+    if (rated && !Nps) void client.call('npsDue', { conversationId: id }).then((r) => {
+        if (r.ok && r.ask) void import('./nps.tsx').then((m) => setNps(() => m.Nps));
+      });
+  }, [id, rated]);
   if (!t) return null;
   return (
     <div class="fm">
       <p role="status">{rated ? t.thanks : t.closed}</p>
+      {Nps && <Nps client={client} id={id} locale={locale} />}
       {!rated && (
         <form
           class="fm"

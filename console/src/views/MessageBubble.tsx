@@ -33,6 +33,12 @@ export function metaText(t: Translate, meta: MessageMeta): string {
       return t('metaAttachment', { name: meta.file.name });
     case 'proactive':
       return t('metaProactive', { name: meta.ruleName });
+    case 'email':
+      return t('metaEmail', { from: meta.from, subject: meta.subject });
+    case 'email_failed':
+      return t('metaEmailFailed', { error: meta.error });
+    case 'email_suggestion':
+      return t('metaEmailSuggestion', { score: meta.score.toFixed(2) });
   }
 }
 
@@ -49,6 +55,21 @@ function MetaLine({ meta }: { meta: MessageMeta }) {
             <bdi class="suggestion">{sug.title}</bdi>
           </span>
         ))}
+      </div>
+    );
+  }
+  if (meta.type === 'email') {
+    return (
+      <div class="msg-meta meta-email">
+        <bdi>{metaText(t, meta)}</bdi>{' '}
+        <a href={`/api/email/${encodeURIComponent(meta.emailId)}/original`} target="_blank" rel="noopener noreferrer">
+          {t('metaEmailOriginal')}
+        </a>
+        {!meta.verified && (
+          <div class="email-unverified" role="note">
+            ⚠ {t('metaEmailUnverified')}
+          </div>
+        )}
       </div>
     );
   }
@@ -72,6 +93,20 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
   const { t, lang } = useI18n();
   // The widget lays the message out the same way (majority of strong letters, else the conversation's direction).
   const dir = textDir(m.text, rtl);
+  if (m.meta?.type === 'email_suggestion') {
+    return (
+      <li class="msg msg-note msg-suggestion" data-author="bot" data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{t('authorBot')}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir={dir}>
+          {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
+        </div>
+        <div class="msg-meta">{metaText(t, m.meta)}</div>
+      </li>
+    );
+  }
   if (m.meta?.type === 'note') {
     // Internal notes: agents only, never shown to the visitor.
     return (
