@@ -37,6 +37,7 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { wireMailNotifications } from './mail/notifications.ts';
 import { Transcripts } from './transcripts/index.ts';
 import { readFileSync } from 'node:fs';
+import { answeredWith, Learning } from './learning/service.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -101,9 +102,19 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   });
   const conversations = new Conversations(
     store,
-    { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
+    {
+      decide: (q, l) => knowledge.decide(q, l),
+      entry: (id) => knowledge.entry(id),
+      answeredWith: (text, l) => answeredWith(knowledge, text, l),
+      normalize: normalizeForGrouping,
+      search: (q, l) => searchKnowledge(knowledge, q, l),
+    },
     team,
   );
+
+  const learning = new Learning({ store: store.learned, knowledge, kbDir: config.kbDir, watching: config.kbWatch, autoLearn: config.kbAutoLearn, log: (msg, extra) => log.warn(extra ?? {}, msg) });
+  conversations.events.on('learned', () => void learning.refresh());
+  await learning.refresh();
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
   const proactive = new ProactiveRules(store, team, config.uploads);
@@ -149,6 +160,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     config,
     store,
     knowledge,
+    learning,
     log,
     team,
     conversations,
@@ -194,6 +206,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
       closing ??= (async () => {
         stopSweeper();
         conversations.close();
+        learning.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

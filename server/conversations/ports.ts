@@ -2,6 +2,7 @@
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
 import type { ArchiveFilter, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
+import type { LearnedStore } from '../learning/model.ts';
 import type { Agent, Attachment, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
 
 export interface Appended {
@@ -67,6 +68,8 @@ export interface ConversationStore {
   unanswered: {
     record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;
   };
+  /** Evidence for learned wordings (server/learning/). */
+  learned: Pick<LearnedStore, 'addEvidence' | 'voidVisitorEvidence'>;
   settings: {
     get<T>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;

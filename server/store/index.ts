@@ -24,6 +24,7 @@ import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
 import { WebhookRepo } from './webhooks.ts';
+import { LearnedRepo } from './learned.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
@@ -49,6 +50,7 @@ export class Store {
   readonly apiTokens: ApiTokenRepo;
   readonly webhooks: WebhookRepo;
   readonly conversationPages: ConversationPageRepo;
+  readonly learned: LearnedRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -73,6 +75,7 @@ export class Store {
     this.apiTokens = new ApiTokenRepo(db);
     this.webhooks = new WebhookRepo(db);
     this.conversationPages = new ConversationPageRepo(db);
+    this.learned = new LearnedRepo(db);
   }
 
   /**

@@ -10,7 +10,11 @@ import { AttachmentView } from './Attachment.tsx';
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
     case 'answer':
-      return t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+      return meta.chosen ? t('metaAnswerChosen', { entry: meta.entryId }) : t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+    case 'confirm':
+      return t('metaConfirm', { entry: meta.entryId, score: meta.score.toFixed(2) }) + (meta.suggestions.length ? ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : '');
+    case 'choice':
+      return meta.entryId === null ? t('metaChoiceNo') : t(meta.on === 'confirm' ? 'metaChoiceYes' : 'metaChoicePick', { entry: meta.entryId });
     case 'no_answer':
       return meta.suggestions.length > 0 ? t('metaNoAnswer') + ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : t('metaNoAnswer');
     case 'handoff':

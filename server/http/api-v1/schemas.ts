@@ -50,7 +50,7 @@ export const Conversation = z
 const suggestion = z.object({ id: z.string(), title: z.string() });
 export const MessageMetaSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number() }),
+    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number(), chosen: z.boolean().optional().describe('the visitor chose this entry') }),
     z.object({ type: z.literal('no_answer'), suggestions: z.array(suggestion) }),
     z.object({ type: z.literal('handoff'), reason: handoffReason }),
     z.object({ type: z.literal('assigned'), agentName: z.string() }),

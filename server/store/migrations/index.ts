@@ -12,6 +12,7 @@ import { proactiveRules } from './0014-proactive-rules.ts';
 import { apiTokens } from './0013-api-tokens.ts';
 import { reportIndexes } from './0013-reports.ts';
 import { webhooks } from './0013-webhooks.ts';
+import { learnedWordings } from './0016-learned-wordings.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +27,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-api-tokens': apiTokens,
     '0013-reports': reportIndexes,
     '0013-webhooks': webhooks(dialect),
+    '0016-learned-wordings': learnedWordings(dialect),
   };
 }
 
