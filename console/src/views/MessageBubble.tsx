@@ -6,6 +6,7 @@ import type { Outgoing } from '../state.ts';
 import { Rich } from '../../../common/rich.tsx';
 import { textDir } from '../../../common/dir.ts';
 import { AttachmentView } from './Attachment.tsx';
+import { ConfirmCard } from '../../../common/confirm-card.tsx';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
@@ -114,6 +115,21 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
     );
   }
   const meta = m.meta ? <MetaLine meta={m.meta} /> : null;
+  if (m.meta?.type === 'confirm') {
+    // The card the visitor saw (read-only); their choice follows as their own message.
+    return (
+      <li class="msg msg-bot msg-confirm" data-author={m.author} data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{authorLabel(t, m)}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir={rtl ? 'rtl' : 'ltr'}>
+          <ConfirmCard meta={m.meta} labels={{ ask: t('confirmAsk'), yes: t('confirmYes'), no: t('confirmNo') }} />
+        </div>
+        {meta}
+      </li>
+    );
+  }
   return (
     <li class={`msg msg-${m.author}`} data-author={m.author} data-seq={m.seq}>
       <div class="msg-head">
