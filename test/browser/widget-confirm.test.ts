@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifact, launchBrowser, requireConsoleBuild, signInConsole } from '../helpers/browser.ts';
+import type { ChatMessage } from '../../protocol/index.ts';
+import { connectVisitor, next, ok } from '../helpers/clients.ts';
 import { DEMO_KB, startTestServer, type TestServer } from '../helpers/server.ts';
 import { assertBuilt, axeViolations, sel, shown } from './widget-helpers.ts';
 
@@ -103,6 +105,35 @@ describe.each(cases)('the middle band ($lang)', (c) => {
   });
 });
 
+describe('the agent\'s transcript', () => {
+  it('shows the card the visitor was offered and what they chose', async () => {
+    const v = await connectVisitor(server.url);
+    const confirm = next<ChatMessage>(v.socket, 'message', (m) => m.meta?.type === 'confirm');
+    await ok(v.socket, 'send', { clientId: crypto.randomUUID(), text: 'what do you charge to deliver' });
+    const offered = await confirm;
+    const reply = next<ChatMessage>(v.socket, 'message', (m) => m.author === 'bot' && m.seq > offered.seq);
+    await ok(v.socket, 'choose', { messageId: offered.id, entryId: null });
+    await reply;
+    await ok(v.socket, 'handoff', {});
+    const conversationId = offered.conversationId;
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signInConsole(page, server.url, server.admin);
+    await page.locator(`.queue li[data-conversation-id="${conversationId}"] .item-open`).click();
+    const pane = page.locator(`.conversation[data-conversation-id="${conversationId}"]`);
+    const offer = pane.locator('.msg-confirm');
+    await offer.waitFor();
+    expect(await offer.locator('.cfq').textContent()).toBe('Is this what you mean?');
+    expect(await offer.locator('.cft').textContent()).toBe('How much does shipping cost?');
+    expect(await offer.locator('button').count()).toBe(0); // read-only
+    expect(await offer.locator('.msg-meta').textContent()).toMatch(/Asked "Is this what you mean\?": shipping-cost-en \(score \d\.\d\d\)/);
+    const choice = pane.locator('.msg-visitor', { hasText: 'No, something else' });
+    expect(await choice.locator('.msg-meta').textContent()).toBe('Said no: something else');
+    await pane.screenshot({ path: artifact('console-en-confirm-transcript.png') });
+    await page.context().close();
+    v.socket.disconnect();
+  });
+});
+
 describe('the editor accepts a learned wording', () => {
   it('the console lists it, Accept writes it into the file, and the widget answers that wording', async () => {
     const file = join(kbDir, 'en', 'shipping-time-en.md');
@@ -116,7 +147,7 @@ describe('the editor accepts a learned wording', () => {
     await page.locator('.learned-table').screenshot({ path: artifact('console-en-kb-learned.png') });
     await row.getByRole('button', { name: 'Accept' }).click();
     await page.getByText(`Added "${PARCEL}" to shipping-time-en.`).waitFor();
-    expect(await row.textContent()).toContain('Accepted');
+    await expect.poll(() => row.textContent()).toContain('Accepted');
     const text = readFileSync(file, 'utf8');
     expect(text.slice(text.indexOf('questions:'), text.indexOf('tags:'))).toContain(`  - ${PARCEL}\n`);
     await page.context().close();
