@@ -356,7 +356,8 @@ export interface KbIssueInfo {
   message: string;
 }
 export interface KbTryResult {
-  decision: 'answer' | 'suggest' | 'human' | 'none';
+  /** `confirm`: the middle band, the bot asks "Is this what you mean?" with `entryId`. */
+  decision: 'answer' | 'confirm' | 'suggest' | 'human' | 'none';
   locale: Locale;
   entryId: string | null;
   score: number;

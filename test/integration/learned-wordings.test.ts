@@ -70,6 +70,9 @@ describe('the middle band and learned wordings', () => {
     const meta = reply.meta as ConfirmMeta;
     expect(meta.suggestions.map((s) => s.id)).toEqual(['damaged-package-en']);
     expect(reply.text).toContain('Is this what you mean?');
+    // editors' "try a question" says the same
+    const tried = await api<{ decision: string; entryId: string | null }>(server, editor, 'POST', '/api/kb/try', { q: PARCEL, locale: 'en' });
+    expect(tried.body).toMatchObject({ decision: 'confirm', entryId: 'shipping-time-en' });
   });
 
   it('confirming: the choice is stored, the bot answers with the entry, the wording gains evidence', async () => {

@@ -197,6 +197,7 @@ export const en = {
   autoDetect: 'Detect',
   kbTryButton: 'Try',
   decision_answer: 'The bot answers',
+  decision_confirm: 'The bot asks "Is this what you mean?"',
   decision_suggest: 'The bot suggests entries',
   decision_human: 'Goes to a person',
   decision_none: 'No answer',

@@ -188,6 +188,7 @@ export const fa: Record<StringKey, string> = {
   autoDetect: 'تشخیص خودکار',
   kbTryButton: 'بیازما',
   decision_answer: 'ربات پاسخ می‌دهد',
+  decision_confirm: 'ربات می‌پرسد «منظورتان این است؟»',
   decision_suggest: 'ربات پیشنهاد می‌دهد',
   decision_human: 'به پشتیبان می‌رود',
   decision_none: 'بی‌پاسخ',
