@@ -130,6 +130,7 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       await spend(limits, 'ticketLookup', address);
       return conversations.tickets.byCode(req.trackingCode);
     });
+    on('choose', async (req, visitor) => ({ message: await conversations.visitors.choose(visitor, req.messageId, req.entryId) }));
     on('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId));
     on('mailTranscript', async (req, visitor) => {
       if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');
