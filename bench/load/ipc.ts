@@ -8,9 +8,10 @@ export interface ProcStats {
 
 export type ServerMsg =
   | { type: 'ready'; port: number; kbHeapBytes?: number; kbLoadMs?: number; entries?: number }
-  | { type: 'stats'; stats: ProcStats };
+  | { type: 'stats'; stats: ProcStats }
+  | { type: 'profiled'; file: string | null };
 
-export type ServerCmd = { type: 'stats'; gc: boolean } | { type: 'stop' };
+export type ServerCmd = { type: 'stats'; gc: boolean } | { type: 'stop' } | { type: 'profile'; file: string | null };
 
 export interface RunResult {
   label: string;

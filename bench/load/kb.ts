@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticKb } from '../match.ts';
 
-export const EVAL_DIR = process.env.PORSAN_EVAL_DIR ?? '/work/shared/eval';
+import { evalDir } from '../domains.ts';
+
+/** The eval set (../shared/eval beside the project, or PORSAN_EVAL_DIR). */
+export const EVAL_DIR = evalDir() ?? '../shared/eval';
 export const EVAL_KB = join(EVAL_DIR, 'kb-store');
 
 export interface LoadKb {

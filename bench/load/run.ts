@@ -2,7 +2,7 @@
 // bare Socket.IO floor measured by the same client in the same invocation. The server runs on
 // core 0 and the client on core 1 (taskset, when it exists). Flags: --visitors N, --rates a,b
 // (or --rate), --duration s, --warmup s, --lost-after s, --only porsan|bare, --profile (a CPU
-// profile of the Porsan server: --cpu-prof into bench/load/profiles/).
+// profile of the Porsan server's measured parts into bench/load/profiles/).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -61,9 +61,9 @@ interface Measured {
 
 async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured> {
   const profileDir = join(here, 'profiles');
-  const nodeArgs = ['--expose-gc', ...(name === 'porsan' && flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const profiling = name === 'porsan' && flags.profile;
   if (flags.profile) mkdirSync(profileDir, { recursive: true });
-  const server = child(name === 'porsan' ? 'server-porsan.ts' : 'server-bare.ts', name === 'porsan' ? [kbDir, '--kb-heap'] : [], 0, nodeArgs);
+  const server = child(name === 'porsan' ? 'server-porsan.ts' : 'server-bare.ts', name === 'porsan' ? [kbDir, '--kb-heap'] : [], 0, ['--expose-gc']);
   const ready = await waitFor<Extract<ServerMsg, { type: 'ready' }>>(server, 'ready');
   const idle = await stats(server, true);
   const client = child('client.ts', [], 1);
@@ -73,12 +73,16 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   for (const [i, rate] of rates.entries()) {
     let cpu0: ProcStats | null = null;
     const onStart = (m: ClientMsg) => {
-      if (m.type === 'measure-start') void stats(server, false).then((s) => (cpu0 = s));
+      if (m.type !== 'measure-start') return;
+      void stats(server, false).then((s) => (cpu0 = s));
+      if (profiling) server.send({ type: 'profile', file: null } satisfies ServerCmd);
     };
     client.on('message', onStart);
     const { result } = await ask<Extract<ClientMsg, { type: 'result' }>>(client, { type: 'run', label: name, rate, seconds, warmup, lostAfter, seed: 1000 + i } satisfies ClientCmd, 'result');
     client.off('message', onStart);
     const cpu1 = await stats(server, false);
+    const file = join(profileDir, `porsan-${rate}qps.cpuprofile`);
+    if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
     const c0 = cpu0 as ProcStats | null;
     const cpuMs = c0 ? (cpu1.cpu.user + cpu1.cpu.system - c0.cpu.user - c0.cpu.system) / 1000 : NaN;
     runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answered) });
@@ -128,7 +132,7 @@ try {
     if (r.ready.kbHeapBytes !== undefined) console.log(`  knowledge index: ${r.ready.entries?.toLocaleString('en')} entries, ${MB(r.ready.kbHeapBytes)} heap, loaded in ${((r.ready.kbLoadMs ?? 0) / 1000).toFixed(1)} s`);
   }
   console.log(`\n(stall: the highest least-latency of any 100 ms window; 1st s: the first second of each run, inside the warm-up — for the first run, right after the server started; total ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  if (flags.profile) console.log(`CPU profile of the Porsan server in ${join(here, 'profiles')} (open in Chrome DevTools, or: npx tsx bench/load/profile.ts <file>)`);
+  if (flags.profile) console.log(`CPU profile of the Porsan server in ${join(here, 'profiles')} (porsan-<rate>qps.cpuprofile, measured parts only: open in Chrome DevTools, or npx tsx bench/load/profile.ts <file>)`);
 } finally {
   rmSync(kb.dir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { startPorsan } from '../../server/app.ts';
 import { openKnowledge } from '../../server/knowledge/index.ts';
 import { LIFTED_LIMITS } from './limits.ts';
+import { profile } from './profiler.ts';
 import { statsNow, tell, type ServerCmd, type ServerMsg } from './ipc.ts';
 
 const kbDir = process.argv[2];
@@ -41,6 +42,7 @@ tell<ServerMsg>({ type: 'ready', port: porsan.port, kbHeapBytes, kbLoadMs, entri
 
 process.on('message', (cmd: ServerCmd) => {
   if (cmd.type === 'stats') tell<ServerMsg>({ type: 'stats', stats: statsNow(cmd.gc) });
+  if (cmd.type === 'profile') void profile(cmd.file).then(() => tell<ServerMsg>({ type: 'profiled', file: cmd.file }));
   if (cmd.type === 'stop') void porsan.close().finally(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
