@@ -9,9 +9,10 @@ export interface ProcStats {
 export type ServerMsg =
   | { type: 'ready'; port: number; kbHeapBytes?: number; kbLoadMs?: number; entries?: number }
   | { type: 'stats'; stats: ProcStats }
-  | { type: 'profiled'; file: string | null };
+  | { type: 'profiled'; file: string | null }
+  | { type: 'snapshotted'; file: string };
 
-export type ServerCmd = { type: 'stats'; gc: boolean } | { type: 'stop' } | { type: 'profile'; file: string | null };
+export type ServerCmd = { type: 'stats'; gc: boolean } | { type: 'stop' } | { type: 'profile'; file: string | null } | { type: 'snapshot'; file: string };
 
 export interface RunResult {
   label: string;

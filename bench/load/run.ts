@@ -2,7 +2,8 @@
 // bare Socket.IO floor measured by the same client in the same invocation. The server runs on
 // core 0 and the client on core 1 (taskset, when it exists). Flags: --visitors N, --rates a,b
 // (or --rate), --duration s, --warmup s, --lost-after s, --only porsan|bare, --profile (a CPU
-// profile of the Porsan server's measured parts into bench/load/profiles/).
+// profile of the Porsan server's measured parts into bench/load/profiles/), --heap-snapshot (of
+// the Porsan server with the visitors connected, ditto).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +23,7 @@ const { values: flags } = parseArgs({
     'lost-after': { type: 'string', default: '3' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'heap-snapshot': { type: 'boolean', default: false },
     entries: { type: 'string', default: '10000' },
   },
 });
@@ -66,9 +68,16 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   const server = child(name === 'porsan' ? 'server-porsan.ts' : 'server-bare.ts', name === 'porsan' ? [kbDir, '--kb-heap'] : [], 0, ['--expose-gc']);
   const ready = await waitFor<Extract<ServerMsg, { type: 'ready' }>>(server, 'ready');
   const idle = await stats(server, true);
+  const snapshot = async (when: string) => {
+    if (name !== 'porsan' || !flags['heap-snapshot']) return;
+    mkdirSync(profileDir, { recursive: true });
+    await ask(server, { type: 'snapshot', file: join(profileDir, `porsan-${when}.heapsnapshot`) } satisfies ServerCmd, 'snapshotted');
+  };
+  await snapshot('idle');
   const client = child('client.ts', [], 1);
   const conn = await ask<Extract<ClientMsg, { type: 'connected' }>>(client, { type: 'connect', url: `http://127.0.0.1:${ready.port}`, visitors: visitorCount } satisfies ClientCmd, 'connected');
   const connected = await stats(server, true);
+  await snapshot('connected');
   const runs: Measured['runs'] = [];
   for (const [i, rate] of rates.entries()) {
     let cpu0: ProcStats | null = null;

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { loadConfig } from '../../server/config.ts';
 import { startPorsan } from '../../server/app.ts';
 import { openKnowledge } from '../../server/knowledge/index.ts';
@@ -43,6 +44,7 @@ tell<ServerMsg>({ type: 'ready', port: porsan.port, kbHeapBytes, kbLoadMs, entri
 process.on('message', (cmd: ServerCmd) => {
   if (cmd.type === 'stats') tell<ServerMsg>({ type: 'stats', stats: statsNow(cmd.gc) });
   if (cmd.type === 'profile') void profile(cmd.file).then(() => tell<ServerMsg>({ type: 'profiled', file: cmd.file }));
+  if (cmd.type === 'snapshot') tell<ServerMsg>({ type: 'snapshotted', file: writeHeapSnapshot(cmd.file) });
   if (cmd.type === 'stop') void porsan.close().finally(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
