@@ -102,6 +102,9 @@ describe('the middle band and learned wordings', () => {
     const offered = reply.meta?.type === 'no_answer' ? reply.meta.suggestions.map((s) => s.id) : [];
     expect(offered).toEqual(['shipping-time-en', 'order-tracking-en']);
     expect(await wording(PACKAGE, 'damaged-package-en')).toBeUndefined();
+    // and the question joins what editors see as unanswered
+    const gaps = (await api<{ gaps: { example: string }[] }>(server, editor, 'GET', '/api/kb/gaps')).body.gaps;
+    expect(gaps.map((g) => g.example)).toContain(PACKAGE);
     // picking one of those suggestions is evidence too
     const picked = await choose(v, reply.id, 'order-tracking-en');
     expect(picked.choice.meta).toMatchObject({ type: 'choice', entryId: 'order-tracking-en', on: 'suggestion' });
