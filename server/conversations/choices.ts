@@ -45,6 +45,8 @@ export async function choose(ctx: Context, visitor: Visitor, messageId: string, 
   await ctx.announce(r.messages, r.conversation);
   const question = questionBefore(messages, target.seq);
   if (entry && question) await addEvidence(ctx, conv, question.text, entry.id, entry.locale, onConfirm ? 'confirm' : 'pick');
+  // "No, something else": the bot's best guess was wrong, a question for editors like any unanswered one.
+  if (!entry && question) await ctx.store.unanswered.record({ conversationId: conv.id, locale: conv.locale, text: question.text, normalized: ctx.bot.normalize(question.text, conv.locale) });
   return ctx.chat(mine);
 }
 

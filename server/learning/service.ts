@@ -9,6 +9,9 @@ import { checkEntry, EntryFiles } from '../kb-files/entries.ts';
 import { nextReload } from '../kb-files/reload.ts';
 import type { LearnedRecord, LearnedStore } from './model.ts';
 
+/** The most wordings an entry may have from the console (its editor's limit). */
+const MAX_QUESTIONS = 30;
+
 /** How often the auto-learned set is re-read (other nodes record evidence too). */
 const REFRESH_MS = 60_000;
 
@@ -90,6 +93,8 @@ export class Learning {
     const known = onDisk.entry.questions.some((q) => normalizeForGrouping(q, onDisk.entry.locale) === rec.normalized);
     let saved: KbSaved | null = null;
     if (!known) {
+      // the console's FAQ editor takes up to 30 wordings per entry (kb-edit-routes.ts)
+      if (onDisk.entry.questions.length >= MAX_QUESTIONS) throw new LearningError('invalid', `${rec.entryId} already has ${MAX_QUESTIONS} wordings: edit it to make room first.`);
       const entry = { ...onDisk.entry, questions: [...onDisk.entry.questions, wording] };
       const { text, issues } = checkEntry(entry);
       if (issues.length) throw new LearningError('invalid', issues.map((i) => i.message).join('; '));

@@ -146,11 +146,30 @@ describe('the editor accepts a learned wording', () => {
     expect(await row.locator('td').nth(1).textContent()).toContain('shipping-time-en');
     await page.locator('.learned-table').screenshot({ path: artifact('console-en-kb-learned.png') });
     await row.getByRole('button', { name: 'Accept' }).click();
-    await page.getByText(`Added "${PARCEL}" to shipping-time-en.`).waitFor();
-    await expect.poll(() => row.textContent()).toContain('Accepted');
+    await page.getByText(`Added "${PARCEL}" to shipping-time-en.`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Accepted');
     const text = readFileSync(file, 'utf8');
     expect(text.slice(text.indexOf('questions:'), text.indexOf('tags:'))).toContain(`  - ${PARCEL}\n`);
+
+    // In Persian (RTL): the Persian visitor's confirmation, accepted into its entry's file.
+    await page.getByRole('button', { name: 'فارسی' }).click();
+    const faRow = page.locator('.learned-table tr', { hasText: 'کادو پیچ میکنید' });
+    await faRow.getByRole('button', { name: 'پذیرفتن' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.locator('#kb-learned-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifact('console-fa-kb-learned.png') });
+    await faRow.getByRole('button', { name: 'پذیرفتن' }).click();
+    await expect.poll(() => faRow.textContent(), { timeout: 15_000 }).toContain('پذیرفته شد');
+    const faText = readFileSync(join(kbDir, 'fa', 'gift-wrapping-fa.md'), 'utf8');
+    expect(faText.slice(faText.indexOf('questions:'), faText.indexOf('tags:'))).toContain('  - کادو پیچ میکنید\n');
+    await page.getByRole('button', { name: 'English' }).click();
     await page.context().close();
+
+    const faVisitor = await widget('fa');
+    await say(faVisitor, 'کادو پیچ میکنید');
+    await expect.poll(async () => (await lastBot(faVisitor).textContent()) ?? '', { timeout: 10_000 }).toContain('بسته‌بندی کادویی');
+    expect(await faVisitor.locator(`${sel.log} .cf`).count()).toBe(0);
+    await faVisitor.context().close();
 
     const visitor = await widget('en');
     await say(visitor, PARCEL);

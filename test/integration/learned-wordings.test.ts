@@ -4,6 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ConfirmMeta, LearnedWordingInfo } from '../../protocol/index.ts';
 import { call, connectVisitor, next, ok, signInAgent, type TestVisitor } from '../helpers/clients.ts';
@@ -102,6 +103,9 @@ describe('the middle band and learned wordings', () => {
     const offered = reply.meta?.type === 'no_answer' ? reply.meta.suggestions.map((s) => s.id) : [];
     expect(offered).toEqual(['shipping-time-en', 'order-tracking-en']);
     expect(await wording(PACKAGE, 'damaged-package-en')).toBeUndefined();
+    // and the question joins what editors see as unanswered
+    const gaps = (await api<{ gaps: { example: string }[] }>(server, editor, 'GET', '/api/kb/gaps')).body.gaps;
+    expect(gaps.map((g) => g.example)).toContain(PACKAGE);
     // picking one of those suggestions is evidence too
     const picked = await choose(v, reply.id, 'order-tracking-en');
     expect(picked.choice.meta).toMatchObject({ type: 'choice', entryId: 'order-tracking-en', on: 'suggestion' });
@@ -164,11 +168,28 @@ describe('the middle band and learned wordings', () => {
   });
 });
 
-describe('PORSAN_KB_AUTO_LEARN', () => {
+// SQLite always; PostgreSQL too when PORSAN_TEST_DATABASE_URL is set (a fresh schema).
+const pgBase = process.env.PORSAN_TEST_DATABASE_URL;
+const databases: [string, () => Promise<Record<string, string>>][] = [['SQLite', async () => ({})]];
+if (pgBase) {
+  databases.push([
+    'PostgreSQL',
+    async () => {
+      const schema = `porsan_learned_${process.pid}_${Date.now()}`;
+      const client = new pg.Client({ connectionString: pgBase });
+      await client.connect();
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.end();
+      return { PORSAN_DATABASE_URL: `${pgBase}${pgBase.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+    },
+  ]);
+}
+
+describe.each(databases)('PORSAN_KB_AUTO_LEARN on %s', (_name, database) => {
   let server: TestServer;
   const visitors: TestVisitor[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ kbDir: copyKb(), env: { PORSAN_KB_AUTO_LEARN: '3' } });
+    server = await startTestServer({ kbDir: copyKb(), env: { PORSAN_KB_AUTO_LEARN: '3', ...(await database()) } });
   });
   afterAll(async () => {
     for (const v of visitors) v.socket.disconnect();
