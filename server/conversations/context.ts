@@ -61,7 +61,9 @@ export class Context {
 
   /** A visitor's own conversation, or a chat of the customer they are verified as (on another device). */
   async visitorMaySee(visitor: Visitor, conv: Conversation): Promise<boolean> {
-    if (conv.visitorId === visitor.id) return true;
+    // This browser's own conversation, unless it belongs to another customer than the one now
+    // signed in here (a shared computer where the site did not call Porsan.reset between users).
+    if (conv.visitorId === visitor.id) return !conv.customerId || !visitor.customerId || conv.customerId === visitor.customerId;
     if (!conv.customerId || conv.channel !== 'chat') return false;
     // Read again: the link may have begun or ended (Porsan.reset) since this copy of the visitor.
     return (await this.store.customers.customerOf(visitor.id))?.id === conv.customerId;

@@ -117,6 +117,22 @@ describe('an unverified identity', () => {
   });
 });
 
+describe('another user signing in on the same browser without a reset', () => {
+  it('no longer sees the first user’s conversation', async () => {
+    const v = await visitor();
+    await ok(v.socket, 'identify', { userId: 'user-5005', userHash: userHash(SECRET, 'user-5005') });
+    const m = await say(v, 'first user question');
+    expect(await ok(v.socket, 'identify', { userId: 'user-6006', userHash: userHash(SECRET, 'user-6006') })).toEqual({ ok: true, verified: true, changed: true });
+    const again = await hello(v);
+    expect(again.conversation).toBeNull();
+    expect(await call(v.socket, 'sync', { conversationId: m.conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: 'not_found' });
+    const mine = await say(v, 'second user question');
+    expect(mine.conversationId).not.toBe(m.conversationId);
+    const second = await server.porsan.store.customers.findOrCreateVerifiedCustomer({ userId: 'user-6006' });
+    expect((await server.porsan.store.customers.conversationsOfCustomer(second.id)).map((c) => c.id)).toEqual([mine.conversationId]);
+  });
+});
+
 describe('logging out (Porsan.reset)', () => {
   it('leaves the device a new anonymous visitor, who sees nothing', async () => {
     const claim = { userId: 'user-4004', userHash: userHash(SECRET, 'user-4004') };
