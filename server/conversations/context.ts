@@ -150,7 +150,7 @@ export class Context {
     const eta = await this.estimator();
     return {
       summaries: rows.map((r, i) => toSummary(r, i + 1, null, r.visitorName)),
-      views: rows.map((r, i) => ({ visitorId: r.visitorId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
+      views: rows.map((r, i) => ({ visitorId: r.visitorId, customerId: r.customerId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
     };
   }
 

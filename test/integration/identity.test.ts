@@ -1,7 +1,7 @@
 // Verified identity across devices: a site's signed user id joins a visitor to one customer
 // history; anything unsigned or signed wrongly (or with no secret configured) only labels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, ConversationDetail, VisitorWelcome } from '../../protocol/index.ts';
+import type { ChatMessage, ConversationDetail, ConversationView, VisitorWelcome } from '../../protocol/index.ts';
 import { hashToken } from '../../server/auth.ts';
 import { userHash } from '../../server/security/identity.ts';
 import { call, connectVisitor, next, ok, signInAgent, type TestVisitor } from '../helpers/clients.ts';
@@ -44,6 +44,10 @@ describe('a verified identity', () => {
     const fromLaptop = await say(laptop, 'and can I change the address?');
     expect(fromLaptop.conversationId).toBe(first.conversationId);
     await seen;
+    // The phone asks for a person: the laptop learns the conversation waits in the queue, with its place.
+    const queued = next<ConversationView>(laptop.socket, 'conversation', (c) => c.status === 'queued' && c.queuePosition === 1);
+    await ok(phone.socket, 'handoff', {});
+    expect((await queued).id).toBe(first.conversationId);
 
     // A third device, after the first conversation ended: a new chat, and agents see both as one history.
     const store = server.porsan.store;
