@@ -2,7 +2,7 @@
 // agents' display names, and turning domain objects into ready payloads for the events.
 import { EventEmitter } from 'node:events';
 import type { ChatMessage, ConversationSummary, ConversationView, KbHit, Locale } from '../../protocol/index.ts';
-import type { KnowledgeService } from '../knowledge/index.ts';
+import type { KbEntry, KnowledgeService } from '../knowledge/index.ts';
 import { coalesce } from './coalesce.ts';
 import { DomainError } from './errors.ts';
 import type { DomainEvents } from './events.ts';
@@ -12,7 +12,11 @@ import { toChatMessage, toConversationView, toSummary } from './presenters.ts';
 import type { Team } from './team.ts';
 
 export interface BotEngine {
-  answer: KnowledgeService['answer'];
+  decide: KnowledgeService['decide'];
+  /** An entry by id (a visitor's choice names one). */
+  entry: KnowledgeService['entry'];
+  /** The entries whose answer an agent's message contains (they answered with that FAQ answer). */
+  answeredWith: (text: string, locale: Locale) => KbEntry[];
   normalize: (text: string, locale: Locale) => string;
   /** Ranked entries for an agent's search from the composer. */
   search: (query: string, locale?: Locale) => KbHit[];

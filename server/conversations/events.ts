@@ -24,6 +24,8 @@ export interface DomainEvents {
    * nobody.
    */
   lifecycle: [e: { step: LifecycleStep; conversation: Conversation }];
+  /** Evidence for learned wordings changed (null: several entries may be affected). */
+  learned: [e: { entryId: string | null }];
   /** The team's presence, limits or open conversations changed. */
   agents: [e: { agents: AgentStatus[] }];
 }

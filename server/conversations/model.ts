@@ -150,6 +150,30 @@ export interface Attachment extends StoredFile {
 
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'assigned', 'offline'];
 
+/** A mail in or out of an email conversation (the thread is followed by `headerId`, its Message-ID). */
+export interface EmailRecord {
+  id: string;
+  conversationId: string;
+  /** The conversation message it became (in) or came from (out). */
+  messageId: string | null;
+  /** The RFC 5322 Message-ID, without angle brackets. */
+  headerId: string;
+  direction: 'in' | 'out';
+  /** The customer's address: the sender (in) or the recipient (out), lower-case. */
+  address: string;
+  name: string | null;
+  subject: string;
+  /** In: the From address was proven by aligned DKIM or SPF. */
+  verified: boolean;
+  /** In: how it was verified, or why not. */
+  verification: string | null;
+  /** The full text as it came or went (quotes and signature included). */
+  original: string;
+  status: 'received' | 'sending' | 'sent' | 'failed';
+  error: string | null;
+  createdAt: string;
+}
+
 /** An answer to "How likely are you to recommend us?" (0–10). */
 export interface NpsResponse {
   id: string;

@@ -2,7 +2,8 @@
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
 import type { ArchiveFilter, Channel, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
-import type { Agent, Attachment, Conversation, ConversationPatch, Customer, CustomerKey, NpsResponse, NpsSubject, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, Customer, CustomerKey, EmailRecord, NpsResponse, NpsSubject, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { LearnedStore } from '../learning/model.ts';
 
 export interface Appended {
   /** The stored messages, in order (on a retry: the one stored the first time). */
@@ -24,6 +25,16 @@ export interface ConversationStore {
   visitors: {
     get(id: string): Promise<Visitor | undefined>;
     update(id: string, patch: VisitorPatch): Promise<void>;
+    create(v: { tokenHash: string; locale: Locale; customerId?: string | null; verified?: boolean }): Promise<Visitor>;
+    byTokenHash(tokenHash: string): Promise<Visitor | undefined>;
+  };
+  /** Mail in and out of email conversations, by Message-ID. */
+  email: {
+    record(e: Omit<EmailRecord, 'id' | 'createdAt'>): Promise<EmailRecord | null>;
+    byHeaderId(headerId: string): Promise<EmailRecord | undefined>;
+    latestOf(headerIds: string[]): Promise<EmailRecord | undefined>;
+    ofConversation(conversationId: string): Promise<EmailRecord[]>;
+    setMessage(id: string, messageId: string): Promise<void>;
   };
   /** One person across devices and channels; reached only through verified identities. */
   customers: {
@@ -84,6 +95,8 @@ export interface ConversationStore {
   unanswered: {
     record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;
   };
+  /** Evidence for learned wordings (server/learning/). */
+  learned: Pick<LearnedStore, 'addEvidence' | 'voidVisitorEvidence'>;
   settings: {
     get<T>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;

@@ -26,6 +26,8 @@ import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
 import { WebhookRepo } from './webhooks.ts';
+import { EmailRepo } from './email.ts';
+import { LearnedRepo } from './learned.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
@@ -53,6 +55,8 @@ export class Store {
   readonly apiTokens: ApiTokenRepo;
   readonly webhooks: WebhookRepo;
   readonly conversationPages: ConversationPageRepo;
+  readonly email: EmailRepo;
+  readonly learned: LearnedRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -79,6 +83,8 @@ export class Store {
     this.apiTokens = new ApiTokenRepo(db);
     this.webhooks = new WebhookRepo(db);
     this.conversationPages = new ConversationPageRepo(db);
+    this.email = new EmailRepo(db);
+    this.learned = new LearnedRepo(db);
   }
 
   /**

@@ -225,6 +225,23 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface EmailMessagesTable {
+  id: string;
+  conversation_id: string;
+  message_id: string | null;
+  header_id: string;
+  direction: string;
+  address: string;
+  name: string | null;
+  subject: string;
+  verified: number;
+  verification: string | null;
+  original: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+}
+
 export interface NpsResponsesTable {
   id: string;
   conversation_id: string;
@@ -235,6 +252,31 @@ export interface NpsResponsesTable {
   comment: string | null;
   locale: string;
   channel: string;
+  created_at: string;
+}
+
+export interface LearnedWordingsTable {
+  id: string;
+  normalized: string;
+  entry_id: string;
+  locale: string;
+  /** the latest example as a visitor wrote it */
+  text: string;
+  status: string;
+  decided_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LearnedEvidenceTable {
+  id: Generated<number>;
+  wording_id: string;
+  conversation_id: string;
+  visitor_id: string;
+  /** 'confirm' | 'pick' | 'agent' */
+  source: string;
+  /** 1: the visitor asked for a person after the pick, so it does not count */
+  voided: number;
   created_at: string;
 }
 
@@ -257,4 +299,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  email_messages: EmailMessagesTable;
+  learned_wordings: LearnedWordingsTable;
+  learned_evidence: LearnedEvidenceTable;
 }
