@@ -65,7 +65,9 @@ export class Context {
 
   /** A visitor's own conversation, or a chat of the customer they are verified as (on another device). */
   async visitorMaySee(visitor: Visitor, conv: Conversation): Promise<boolean> {
-    if (conv.visitorId === visitor.id) return true;
+    // This browser's own conversation, unless it belongs to another customer than the one now
+    // signed in here (a shared computer where the site did not call Porsan.reset between users).
+    if (conv.visitorId === visitor.id) return !conv.customerId || !visitor.customerId || conv.customerId === visitor.customerId;
     if (!conv.customerId || conv.channel !== 'chat') return false;
     // Read again: the link may have begun or ended (Porsan.reset) since this copy of the visitor.
     return (await this.store.customers.customerOf(visitor.id))?.id === conv.customerId;
@@ -152,7 +154,7 @@ export class Context {
     const eta = await this.estimator();
     return {
       summaries: rows.map((r, i) => toSummary(r, i + 1, null, r.visitorName)),
-      views: rows.map((r, i) => ({ visitorId: r.visitorId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
+      views: rows.map((r, i) => ({ visitorId: r.visitorId, customerId: r.customerId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
     };
   }
 

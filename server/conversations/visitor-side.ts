@@ -155,6 +155,8 @@ export class VisitorSide {
     await store.customers.update(customer.id, news);
     if (visitor.verified && visitor.customerId === customer.id) return { visitor: labelled, changed: false };
     const before = await this.ctx.currentOf(visitor);
+    // Another customer signed in on this browser: what it shows of the previous one goes.
+    if (visitor.customerId && visitor.customerId !== customer.id) await store.visitors.update(visitor.id, { currentConversationId: null });
     await store.customers.link(visitor.id, customer.id);
     const linked = { ...labelled, customerId: customer.id, verified: true };
     const after = await this.ctx.currentOf(linked);
