@@ -225,7 +225,7 @@ export class LocaleIndex {
           this.words.add(w);
           wordFreq.set(w, (wordFreq.get(w) ?? 0) + 2);
           // (the trigram channel is the editor's questions only: a visitor's words there shift every
-          // entry's trigram weights — a learned "charge" made "charged" weaker evidence of another entry)
+          // entry's trigram weights, and a word learned for one entry became weaker evidence of another)
           if (!isLearned) for (const g of grams(w)) gtf.set(g, (gtf.get(g) ?? 0) + 1);
         }
       });
