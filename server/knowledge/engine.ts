@@ -118,7 +118,10 @@ export const RETRIEVAL = {
   rerankDepth: 8,
 } as const;
 
-interface Posting { docs: number[]; tfQ: number[]; tfT: number[]; tfA: number[] }
+/** `df`: the entries whose own text (questions, tags, answer) has the term, for the idf — learned wordings
+ *  add matches, not statistics, so learning a wording for one entry leaves every other entry's scores alone;
+ *  a term only learned wordings have counts the entries that learned it. */
+interface Posting { docs: number[]; tfQ: number[]; tfT: number[]; tfA: number[]; df: number }
 interface GramPosting { docs: number[]; tf: number[] }
 
 export interface Candidate {
@@ -192,12 +195,14 @@ export class LocaleIndex {
     const questionTerms: string[][][] = [];
     const ownQuestions: number[] = [];
     entries.forEach((e, d) => {
-      const tf = new Map<string, [number, number, number]>();
-      const add = (terms: string[], f: 0 | 1 | 2) => {
+      // (per term: frequency in the questions, tags, answer, and how much of it is from learned wordings)
+      const tf = new Map<string, [number, number, number, number]>();
+      const add = (terms: string[], f: 0 | 1 | 2, learnedWording = false) => {
         for (const t of terms) {
           let v = tf.get(t);
-          if (!v) { v = [0, 0, 0]; tf.set(t, v); }
+          if (!v) { v = [0, 0, 0, 0]; tf.set(t, v); }
           v[f]++;
+          if (learnedWording) v[3]++;
         }
       };
       const qts: string[][] = [];
@@ -207,20 +212,23 @@ export class LocaleIndex {
       const qs = learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions;
       ownQuestions.push(e.questions.length);
       let negatedQs = 0;
-      for (const q of qs) {
+      qs.forEach((q, k) => {
+        const isLearned = k >= e.questions.length;
         for (const t of questionTypes(q, locale)) types.add(t);
         const a = analyze(q, locale);
         if (isNegated(a.tokens, locale)) negatedQs++;
         a.words.forEach((w, k) => this.wordTerm.set(w, a.terms[k]));
         qts.push(a.terms);
-        add(a.terms, 0);
+        add(a.terms, 0, isLearned);
         this.lenQ[d] += a.terms.length;
         for (const w of a.words) {
           this.words.add(w);
           wordFreq.set(w, (wordFreq.get(w) ?? 0) + 2);
-          for (const g of grams(w)) gtf.set(g, (gtf.get(g) ?? 0) + 1);
+          // (the trigram channel is the editor's questions only: a visitor's words there shift every
+          // entry's trigram weights, and a word learned for one entry became weaker evidence of another)
+          if (!isLearned) for (const g of grams(w)) gtf.set(g, (gtf.get(g) ?? 0) + 1);
         }
-      }
+      });
       questionTerms.push(qts);
       this.docNeg.push(negatedQs / Math.max(1, qs.length));
       this.docActions.push(actionSides(qts.flat(), locale));
@@ -232,10 +240,11 @@ export class LocaleIndex {
       add(ans.terms, 2);
       this.lenA[d] = ans.terms.length;
       for (const w of ans.words) { this.words.add(w); wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1); }
-      for (const [t, [q, tg, a]] of tf) {
+      for (const [t, [q, tg, a, l]] of tf) {
         let p = this.postings.get(t);
-        if (!p) { p = { docs: [], tfQ: [], tfT: [], tfA: [] }; this.postings.set(t, p); }
+        if (!p) { p = { docs: [], tfQ: [], tfT: [], tfA: [], df: 0 }; this.postings.set(t, p); }
         p.docs.push(d); p.tfQ.push(q); p.tfT.push(tg); p.tfA.push(a);
+        if (q + tg + a > l) p.df++;
       }
       for (const [g, c] of gtf) {
         let p = this.gramPostings.get(g);
@@ -245,7 +254,7 @@ export class LocaleIndex {
       }
     });
     // (arrays grown by push keep up to half again their length spare: at 10,000 entries that was tens of MB)
-    for (const p of this.postings.values()) { p.docs = p.docs.slice(); p.tfQ = p.tfQ.slice(); p.tfT = p.tfT.slice(); p.tfA = p.tfA.slice(); }
+    for (const p of this.postings.values()) { if (p.df === 0) p.df = p.docs.length; p.docs = p.docs.slice(); p.tfQ = p.tfQ.slice(); p.tfT = p.tfT.slice(); p.tfA = p.tfA.slice(); }
     for (const p of this.gramPostings.values()) { p.docs = p.docs.slice(); p.tf = p.tf.slice(); }
     const avg = (a: Float64Array) => (a.length ? Math.max(1e-9, a.reduce((x, y) => x + y, 0) / a.length) : 1);
     this.avgQ = avg(this.lenQ); this.avgT = Math.max(1, avg(this.lenT)); this.avgA = Math.max(1, avg(this.lenA));
@@ -260,7 +269,7 @@ export class LocaleIndex {
       qts.map((qt, k) => {
         const set = new Set(qt);
         let idfSum = 0;
-        for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
+        for (const t of set) idfSum += this.idf(this.postings.get(t)?.df ?? 0);
         return { set, idfSum, grams: [...set].map(gramSet), learned: k >= ownQuestions[d] };
       }),
     );
@@ -413,7 +422,7 @@ export class LocaleIndex {
         if (seen.has(term)) return;
         seen.add(term);
         expanded.push({ term, w: w * qw[i], src: i });
-        maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.docs.length));
+        maxIdf = Math.max(maxIdf, this.idf(this.postings.get(term)!.df));
       };
       if (p) push(t, 1);
       // (a fuzzy form equal to another word of the same message is no typo of this one: "مدیر" ≠ "متجر" in "مدیر متجر")
@@ -425,7 +434,7 @@ export class LocaleIndex {
       } else if (seen.size === 0) {
         unknown.push(t);
         srcIdf.push(this.idf(0) * RETRIEVAL.unknownTermWeight * qw[i] * (1 - slip));
-      } else srcIdf.push((p ? this.idf(p.docs.length) : maxIdf) * qw[i]);
+      } else srcIdf.push((p ? this.idf(p.df) : maxIdf) * qw[i]);
     });
     // expansion weights were multiplied by qw; coverage tracks the unweighted match quality
     for (const e of expanded) e.w = e.w / qw[e.src];
@@ -438,7 +447,7 @@ export class LocaleIndex {
     const bQ = (k1 * b) / this.avgQ, bT = (k1 * b) / this.avgT, bA = (k1 * b) / this.avgA;
     for (const { term, w, src } of expanded) {
       const p = this.postings.get(term)!;
-      const f = (w * qw[src] * this.idf(p.docs.length) * (k1 + 1)) / denom;
+      const f = (w * qw[src] * this.idf(p.df) * (k1 + 1)) / denom;
       const docs = p.docs, tq = p.tfQ, tt = p.tfT, ta = p.tfA;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j];
@@ -546,7 +555,7 @@ export class LocaleIndex {
       if (idfSum > 0) {
         const got = new Map<string, number>();
         for (const { term, w } of expanded) if (set.has(term) && w > (got.get(term) ?? 0)) got.set(term, w);
-        for (const [term, w] of got) rec += w * this.idf(this.postings.get(term)!.docs.length);
+        for (const [term, w] of got) rec += w * this.idf(this.postings.get(term)!.df);
         rec = Math.min(1, rec / idfSum) * trust;
       }
       if (rec > bestRecall) bestRecall = rec;

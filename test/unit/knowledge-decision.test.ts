@@ -96,6 +96,24 @@ describe('learned wordings', () => {
       .toBeLessThan(own.decide(q, 'en').candidates.find((c) => c.entry.id === 'lost-bike-en')!.score);
   });
 
+  it('add matches, not statistics: a wording learned for one entry leaves another entry\'s evidence alone', () => {
+    const e = (id: string, questions: string[], answer: string): KbEntry => ({ id, locale: 'en', questions, tags: [], answer, file: `en/${id}.md` });
+    const small = new KnowledgeBase([
+      e('double-charge', ['why was my card charged twice'], 'A duplicate charge is reversed within a week.'),
+      e('assembly', ['do you assemble the wardrobe'], 'Our fitters assemble furniture on delivery.'),
+      e('opening-hours', ['when are you open'], 'Every day from nine to six.'),
+    ]);
+    const learned = small.withLearned([{ entryId: 'assembly', text: 'is there a charge to put the wardrobe together' }]);
+    const q = 'card charged two times';
+    const of = (k: KnowledgeBase) => k.evidence(q, 'en').candidates.find((c) => c.entry.id === 'double-charge')!;
+    const [before, after] = [of(small), of(learned)];
+    expect(after.coverage).toBe(before.coverage);
+    expect(after.qSim).toBe(before.qSim);
+    expect(after.gram).toBe(before.gram);
+    // and the learned entry does gain the visitor's words
+    expect(learned.evidence('put it together', 'en').candidates[0]?.entry.id).toBe('assembly');
+  });
+
   it('stay in force on the service across setLearned calls and reloads', async () => {
     const service = await openKnowledge({ dir: FIXTURE });
     try {
