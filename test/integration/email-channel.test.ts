@@ -11,6 +11,7 @@ import { testDns, type TestDns } from '../helpers/mail-auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startSmtp, type Inbox } from '../helpers/smtp.ts';
 import { until } from '../helpers/wait.ts';
+import { GPS_MARK, pdf, upload, withExif, boxJpeg } from '../helpers/files.ts';
 
 if (!HAVE_DOVECOT) console.warn(`⚠ ${NO_DOVECOT_MESSAGE}`);
 
@@ -276,6 +277,58 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     await imap.deliver(compose({ from: 'Reza <reza@customer.example>', subject: 'Still there?', messageId: 'after-restart@customer.example', text: 'Did you get my mail?' }));
     const conv = await conversationWith('after-restart@customer.example'); // no check(): the reader came back by itself
     expect(conv).toMatchObject({ channel: 'email', status: 'queued' });
+  });
+
+  it('takes a mail’s attachments under the attachment rules, and sends an agent’s file as an attachment', async () => {
+    const photo = withExif(boxJpeg());
+    expect(photo.includes(Buffer.from(GPS_MARK))).toBe(true);
+    const b64 = (b: Buffer) => b.toString('base64').replace(/.{76}/g, '$&\n');
+    const text = [
+      '--mix',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'The box arrived broken, photo and invoice attached.',
+      '--mix',
+      'Content-Type: image/jpeg; name="box.jpg"',
+      'Content-Disposition: attachment; filename="box.jpg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(photo),
+      '--mix',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Disposition: attachment; filename="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(pdf()),
+      '--mix',
+      'Content-Type: application/octet-stream; name="tool.exe"',
+      'Content-Disposition: attachment; filename="tool.exe"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(Buffer.from('MZ\x90\x00 not a file anyone should open')),
+      '--mix--',
+    ].join('\n');
+    await deliver({ from: 'Nima <nima@customer.example>', subject: 'Broken box', messageId: 'files1@customer.example', text, contentType: 'multipart/mixed; boundary="mix"' }, 'customer.example');
+    const conv = await conversationWith('files1@customer.example');
+    const files = (await messagesOf(conv.id)).filter((m) => m.meta?.type === 'attachment');
+    expect(files.map((m) => (m.meta?.type === 'attachment' ? [m.author, m.meta.file.name, m.meta.file.mime] : []))).toEqual([
+      ['visitor', 'box.jpg', 'image/jpeg'],
+      ['visitor', 'invoice.pdf', 'application/pdf'],
+    ]); // the .exe is refused by the attachment rules
+    const jpegId = files[0]!.meta?.type === 'attachment' ? files[0]!.meta.file.id : '';
+    const got = await fetch(`${server.url}/api/files/${jpegId}`, { headers: { cookie: agent.cookie } });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).includes(Buffer.from(GPS_MARK))).toBe(false); // metadata stripped
+
+    await ok(agent.socket, 'claim', { conversationId: conv.id });
+    const res = await upload(`${server.url}/api/conversations/${conv.id}/files`, { bytes: pdf('Return label 77'), name: 'return-label.pdf' }, { cookie: agent.cookie });
+    expect(res.status).toBe(201);
+    await server.porsan.mailIdle();
+    const mail = await until(() => smtp.mails.find((m) => m.to.includes('nima@customer.example')), 'the mail with the file');
+    expect(mail).toMatchObject({ subject: 'Re: Broken box', inReplyTo: '<files1@customer.example>' });
+    expect(mail.attachments).toEqual([expect.objectContaining({ filename: 'return-label.pdf', contentType: 'application/pdf' })]);
+    expect(mail.attachments[0]!.content.equals(pdf('Return label 77'))).toBe(true);
+    await ok(agent.socket, 'close', { conversationId: conv.id });
   });
 
   it('suggests the FAQ answer to the agent for an email question, without mailing it', async () => {
