@@ -11,6 +11,7 @@ import { testDns, type TestDns } from '../helpers/mail-auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startSmtp, type Inbox } from '../helpers/smtp.ts';
 import { until } from '../helpers/wait.ts';
+import { POSTGRES, freshPostgresUrl } from '../helpers/postgres.ts';
 import { GPS_MARK, pdf, upload, withExif, boxJpeg } from '../helpers/files.ts';
 
 if (!HAVE_DOVECOT) console.warn(`⚠ ${NO_DOVECOT_MESSAGE}`);
@@ -45,7 +46,9 @@ function compose(d: Draft): string {
   ].join('\r\n');
 }
 
-describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () => {
+const STORES = ['sqlite', ...(POSTGRES ? ['postgres' as const] : [])] as const;
+
+describe.skipIf(!HAVE_DOVECOT).each(STORES)('email channel on %s (Dovecot IMAP + SMTP sink)', (storeKind) => {
   let imap: PrivateImap;
   let smtp: Inbox;
   let dns: TestDns;
@@ -63,7 +66,11 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
   };
   const messagesOf = (id: string) => server.porsan.store.messages.after(id, 0, { internal: true });
   const conversationWith = async (headerId: string) => {
-    const rec = await until(() => server.porsan.store.email.byHeaderId(headerId), `the mail <${headerId}> stored`);
+    // Stored and its message written (the record comes first, then the conversation's messages).
+    const rec = await until(async () => {
+      const r = await server.porsan.store.email.byHeaderId(headerId);
+      return r?.messageId ? r : undefined;
+    }, `the mail <${headerId}> stored`);
     return (await server.porsan.store.conversations.get(rec.conversationId))!;
   };
 
@@ -79,6 +86,7 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
         PORSAN_EMAIL_POLL_SECONDS: '600', // new mail must arrive by IDLE (tests that call check() do not wait for it)
         PORSAN_EMAIL_SENDER_LIMIT: '5',
         PORSAN_NPS: 'true',
+        ...(storeKind === 'postgres' && { PORSAN_DATABASE_URL: await freshPostgresUrl('email') }),
       },
       start: { dnsResolver: dns.resolver },
     });
