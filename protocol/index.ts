@@ -3,8 +3,11 @@
 import type { AttachmentMeta } from './attachments.ts';
 import type { ProactiveMeta, StartedFrom } from './proactive.ts';
 
+import type { ChoiceMeta, ConfirmMeta } from './learned.ts';
+
 export * from './attachments.ts';
 export * from './proactive.ts';
+export * from './learned.ts';
 import type { Transcript } from './transcripts.ts';
 
 export type Locale = 'fa' | 'ar' | 'en';
@@ -38,8 +41,13 @@ export interface Suggestion {
 
 /** What a bot or system message means, beyond its text. */
 export type MessageMeta =
-  | { type: 'answer'; entryId: string; score: number }
+  /** `chosen`: the visitor chose this entry (middle band or a suggestion), the bot did not decide alone. */
+  | { type: 'answer'; entryId: string; score: number; chosen?: boolean }
   | { type: 'no_answer'; suggestions: Suggestion[] }
+  /** The middle band: "Is this what you mean?" with one entry, and others if it is not (see learned.ts). */
+  | ConfirmMeta
+  /** A visitor's message that is their choice on a bot message's entry or suggestions (`choose`). */
+  | ChoiceMeta
   | { type: 'handoff'; reason: HandoffReason }
   | { type: 'assigned'; agentName: string }
   | { type: 'released'; reason: 'agent' | 'agent_offline' }
@@ -62,6 +70,11 @@ export type EmailMeta =
   | { type: 'email'; emailId: string; subject: string; from: string; verified: boolean }
   | { type: 'email_failed'; error: string }
   | { type: 'email_suggestion'; entryId: string; score: number };
+
+export interface ChooseRequest {
+  messageId: string;
+  entryId: string | null;
+}
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
 
@@ -199,6 +212,12 @@ export interface VisitorClientEvents {
   ticket: (req: { trackingCode: string }, ack: Ack<{ conversation: ConversationView; messages: ChatMessage[] }>) => void;
   /** The conversation as a text file to download, and whether it can be mailed (see transcripts.ts). */
   transcript: (req: { conversationId: string }, ack: Ack<Transcript>) => void;
+  /**
+   * The visitor's choice on a bot message: the entry of a middle-band message (`confirm`) or one
+   * of its or a `no_answer`'s suggestions; null: "No, something else". The bot replies with the
+   * entry's answer or the other suggestions; the choice is kept as evidence for learned wordings.
+   */
+  choose: (req: ChooseRequest, ack: Ack<{ message: ChatMessage }>) => void;
   /** Mail the transcript to `email` (only when the server has SMTP). */
   mailTranscript: (req: { conversationId: string; email: string }, ack: Ack) => void;
 }
@@ -382,7 +401,8 @@ export interface KbIssueInfo {
   message: string;
 }
 export interface KbTryResult {
-  decision: 'answer' | 'suggest' | 'human' | 'none';
+  /** `confirm`: the middle band, the bot asks "Is this what you mean?" with `entryId`. */
+  decision: 'answer' | 'confirm' | 'suggest' | 'human' | 'none';
   locale: Locale;
   entryId: string | null;
   score: number;

@@ -80,6 +80,14 @@ export interface ReportComment {
   createdAt: string;
 }
 
+export interface ReportNpsComment {
+  conversationId: string;
+  /** 0…10 */
+  score: number;
+  comment: string;
+  createdAt: string;
+}
+
 export interface ReportUnanswered {
   normalized: string;
   locale: Locale;
@@ -96,6 +104,8 @@ export interface Report {
   hours: number[][];
   /** The newest rating comments (at most 50). */
   comments: ReportComment[];
+  /** The newest comments given with an NPS answer (at most 50). */
+  npsComments: ReportNpsComment[];
   /** What the bot could not answer most often (at most 20). */
   unanswered: ReportUnanswered[];
 }

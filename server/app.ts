@@ -40,6 +40,7 @@ import { startEmailChannel, type EmailChannel } from './email/index.ts';
 import { SurveyLinks } from './email/survey.ts';
 import type { DNSResolver } from './email/verify.ts';
 import { readFileSync } from 'node:fs';
+import { answeredWith, Learning } from './learning/service.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -112,10 +113,20 @@ export async function startPorsan(config: Config, opts: StartOptions = {}): Prom
   });
   const conversations = new Conversations(
     store,
-    { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
+    {
+      decide: (q, l) => knowledge.decide(q, l),
+      entry: (id) => knowledge.entry(id),
+      answeredWith: (text, l) => answeredWith(knowledge, text, l),
+      normalize: normalizeForGrouping,
+      search: (q, l) => searchKnowledge(knowledge, q, l),
+    },
     team,
     { nps: config.nps, emailBotReply: config.email?.botReply ?? false },
   );
+
+  const learning = new Learning({ store: store.learned, knowledge, kbDir: config.kbDir, watching: config.kbWatch, autoLearn: config.kbAutoLearn, log: (msg, extra) => log.warn(extra ?? {}, msg) });
+  conversations.events.on('learned', () => void learning.refresh());
+  await learning.refresh();
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
   const proactive = new ProactiveRules(store, team, config.uploads);
@@ -162,6 +173,7 @@ export async function startPorsan(config: Config, opts: StartOptions = {}): Prom
     config,
     store,
     knowledge,
+    learning,
     log,
     team,
     conversations,
@@ -216,6 +228,7 @@ export async function startPorsan(config: Config, opts: StartOptions = {}): Prom
         stopSweeper();
         await email?.close();
         conversations.close();
+        learning.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

@@ -29,6 +29,7 @@ const schema = z.object({
   PORSAN_KB_WATCH: flag.default(true),
   PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
   PORSAN_KB_SUGGEST_THRESHOLD: ratio.optional(),
+  PORSAN_KB_AUTO_LEARN: z.coerce.number().int().min(0).max(1000).default(0),
   PORSAN_STATIC_DIR: z.string().min(1).default('./dist'),
   PORSAN_DEMO_DIR: z.string().min(1).default('./demo'),
   PORSAN_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
@@ -122,6 +123,8 @@ export interface Config {
   kbDir: string;
   kbWatch: boolean;
   kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
+  /** A pending learned wording confirmed by this many different visitors is matched before an editor accepts it (0: never). */
+  kbAutoLearn: number;
   staticDir: string;
   demoDir: string;
   admin: { email?: string; password?: string };
@@ -233,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(e.PORSAN_KB_ANSWER_THRESHOLD !== undefined && { answerThreshold: e.PORSAN_KB_ANSWER_THRESHOLD }),
       ...(e.PORSAN_KB_SUGGEST_THRESHOLD !== undefined && { suggestThreshold: e.PORSAN_KB_SUGGEST_THRESHOLD }),
     },
+    kbAutoLearn: e.PORSAN_KB_AUTO_LEARN,
     staticDir: resolve(e.PORSAN_STATIC_DIR),
     demoDir: resolve(e.PORSAN_DEMO_DIR),
     admin: { email: e.PORSAN_ADMIN_EMAIL, password: e.PORSAN_ADMIN_PASSWORD },

@@ -395,9 +395,8 @@ export class ChatClient {
   async rate(score: number, comment: string): Promise<boolean> {
     const c = this.state.conversation;
     if (!c) return false;
-    const r = await this.call('rate', { conversationId: c.id, score, ...(comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}) });
-    if (r.ok) this.set({ conversation: { ...c, rating: score } });
-    return r.ok;
+    // (the server announces the rated conversation to every tab before it answers)
+    return (await this.call('rate', { conversationId: c.id, score, ...(comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}) })).ok;
   }
 
   async restart(): Promise<boolean> {

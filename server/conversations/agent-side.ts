@@ -3,6 +3,7 @@
 import type { AgentInfo, ChatMessage, ConversationDetail, ConversationSummary, KbHit, Locale, Resolution } from '../../protocol/index.ts';
 import type { Context } from './context.ts';
 import { nowIso, systemDraft } from './drafts.ts';
+import { agentAnswered } from './choices.ts';
 import { DomainError } from './errors.ts';
 import { closeConversation } from './lifecycle.ts';
 import type { Conversation } from './model.ts';
@@ -92,6 +93,7 @@ export class AgentSide {
     });
     if (!r) throw new DomainError('forbidden', 'Only the agent who owns an open conversation can write in it.');
     const [chat] = r.created ? await ctx.announce(r.messages, r.conversation) : [await ctx.chat(r.messages[0]!)];
+    if (r.created) await agentAnswered(ctx, conv, text);
     return chat!;
   }
 

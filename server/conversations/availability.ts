@@ -39,6 +39,19 @@ const DAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
  * ranges grouped ("Saturday–Thursday 09:00–18:00"), then the time zone ("Iran Time").
  */
 export function describeHours(hours: BusinessHours, locale: Locale): string {
+  // The same few settings are described again for every visitor who asks outside them, and the
+  // Intl formatters behind it cost more than the rest of a bot turn: kept per settings and language.
+  const key = `${locale}|${JSON.stringify(hours)}`;
+  let text = described.get(key);
+  if (text === undefined) {
+    if (described.size >= 100) described.clear();
+    described.set(key, (text = describe(hours, locale)));
+  }
+  return text;
+}
+const described = new Map<string, string>();
+
+function describe(hours: BusinessHours, locale: Locale): string {
   const tag = TAG[locale];
   const dayName = (d: number) => new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
   const digits = new Intl.NumberFormat(tag, { minimumIntegerDigits: 2, useGrouping: false });

@@ -99,7 +99,7 @@ export class EmailSide {
 
   private async newThread(mail: InboundEmail): Promise<Received | null> {
     const { ctx } = this;
-    const answer = ctx.bot.answer(`${mail.subject}\n${mail.text}`.slice(0, 2000));
+    const answer = ctx.bot.decide(`${mail.subject}\n${mail.text}`.slice(0, 2000));
     const locale: Locale = answer.locale;
     const visitor = await this.visitorFor(mail, locale);
     const conv = await ctx.store.conversations.open({ visitorId: visitor.id, locale, pageUrl: null, channel: 'email', customerId: visitor.customerId });
@@ -149,8 +149,8 @@ export class EmailSide {
   }
 
   /** The bot's answer: for the agent's eyes (internal), or mailed when the deployment asks for it. */
-  private botDrafts(answer: ReturnType<Context['bot']['answer']>): MessageDraft[] {
-    const entry = answer.decision === 'answer' ? answer.entry : answer.decision === 'suggest' ? (answer.suggestions[0] ?? null) : null;
+  private botDrafts(answer: ReturnType<Context['bot']['decide']>): MessageDraft[] {
+    const entry = answer.decision === 'answer' || answer.decision === 'confirm' ? answer.entry : answer.decision === 'suggest' ? (answer.suggestions[0] ?? null) : null;
     if (!entry) return [];
     if (this.opts.botReply && answer.decision === 'answer') return [botDraft(entry.answer, { type: 'answer', entryId: entry.id, score: answer.score })];
     return [{ ...botDraft(entry.answer, { type: 'email_suggestion', entryId: entry.id, score: answer.score }), internal: true }];

@@ -12,11 +12,6 @@ export interface NpsSettings {
 
 export const NPS_OFF: NpsSettings = { enabled: false, days: 90 };
 
-/** 9–10 promoters, 7–8 passives, 0–6 detractors (the standard NPS bands). */
-export function npsBand(score: number): 'promoter' | 'passive' | 'detractor' {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-}
-
 export class NpsSurvey {
   constructor(
     private readonly ctx: Context,

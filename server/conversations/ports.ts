@@ -3,6 +3,7 @@
 // for one process, Redis for several: server/cluster/).
 import type { ArchiveFilter, Channel, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
 import type { Agent, Attachment, Conversation, ConversationPatch, Customer, CustomerKey, EmailRecord, NpsResponse, NpsSubject, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { LearnedStore } from '../learning/model.ts';
 
 export interface Appended {
   /** The stored messages, in order (on a retry: the one stored the first time). */
@@ -94,6 +95,8 @@ export interface ConversationStore {
   unanswered: {
     record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;
   };
+  /** Evidence for learned wordings (server/learning/). */
+  learned: Pick<LearnedStore, 'addEvidence' | 'voidVisitorEvidence'>;
   settings: {
     get<T>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;

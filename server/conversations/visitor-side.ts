@@ -2,6 +2,7 @@
 // person, ending, rating, starting over, saying who they are, catching up after a reconnect.
 import type { ChatMessage, ConversationView, HandoffReason, Locale, PageInfo, StartedFrom, VisitorProfile } from '../../protocol/index.ts';
 import { planBotTurn, type TurnPlan } from './bot-turn.ts';
+import { choose, personAsked } from './choices.ts';
 import type { Context } from './context.ts';
 import { botDraft, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
@@ -86,6 +87,7 @@ export class VisitorSide {
     const mine = r.messages.find((m) => m.clientId === clientId);
     if (!r.created || !mine) return ctx.chat(r.messages[0]!); // a retry: already stored, already answered
     if (r.messages[0]!.seq === 1) await ctx.announceConversation(r.conversation, visitor.name); // a new conversation: every tab learns of it
+    if (plan?.handoff) await personAsked(ctx, conv.id);
     if (plan?.handoff === 'queued') {
       await announceQueued(ctx, this.routing, r, visitor.name);
     } else {
@@ -98,7 +100,14 @@ export class VisitorSide {
 
   async handoff(visitor: Visitor, reason: HandoffReason, quota: VisitorQuota = UNLIMITED): Promise<ConversationView> {
     const conv = await this.openFor(visitor, quota);
-    return this.ctx.view(await enqueue(this.ctx, this.routing, conv, reason, quota));
+    const queued = await enqueue(this.ctx, this.routing, conv, reason, quota);
+    if (conv.status === 'bot') await personAsked(this.ctx, conv.id);
+    return this.ctx.view(queued);
+  }
+
+  /** The visitor's choice on a bot message (middle band or suggestions): the choice and the bot's reply. */
+  choose(visitor: Visitor, messageId: string, entryId: string | null): Promise<ChatMessage> {
+    return choose(this.ctx, visitor, messageId, entryId);
   }
 
   async close(visitor: Visitor, conversationId: string): Promise<ConversationView> {
@@ -146,6 +155,8 @@ export class VisitorSide {
     await store.customers.update(customer.id, news);
     if (visitor.verified && visitor.customerId === customer.id) return { visitor: labelled, changed: false };
     const before = await this.ctx.currentOf(visitor);
+    // Another customer signed in on this browser: what it shows of the previous one goes.
+    if (visitor.customerId && visitor.customerId !== customer.id) await store.visitors.update(visitor.id, { currentConversationId: null });
     await store.customers.link(visitor.id, customer.id);
     const linked = { ...labelled, customerId: customer.id, verified: true };
     const after = await this.ctx.currentOf(linked);

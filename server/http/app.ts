@@ -15,6 +15,8 @@ import { authRoutes } from './auth-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { archiveRoutes } from './archive-routes.ts';
 import { kbEditRoutes } from './kb-edit-routes.ts';
+import { learnedRoutes } from './learned-routes.ts';
+import type { Learning } from '../learning/service.ts';
 import { avatarRoutes, profileRoutes } from './profile-routes.ts';
 import { repliesRoutes } from './replies-routes.ts';
 import { authorize } from './authorize.ts';
@@ -56,6 +58,8 @@ export interface HttpDeps {
   files: FileStorage;
   proactive: ProactiveRules;
   webhooks: Webhooks;
+  /** Learned wordings (editors accept or reject them). */
+  learning: Learning;
   /** Porsan's version (in the OpenAPI document). */
   version: string;
   /** The email channel's survey links (null without the email channel). */
@@ -125,6 +129,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(repliesRoutes({ store }));
   app.use(profileRoutes({ store, conversations, team, sessions: deps.sessions }));
   app.use(kbEditRoutes({ knowledge, kbDir: config.kbDir, watching: config.kbWatch }));
+  app.use(learnedRoutes({ learning: deps.learning }));
   app.use(fileRoutes({ config, conversations, storage: deps.files, limits: deps.limits, log }));
   app.use(proactiveRoutes(deps.proactive));
   app.use(reportRoutes({ store, team }));

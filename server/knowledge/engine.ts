@@ -166,10 +166,7 @@ export class LocaleIndex {
   private gramPostings = new Map<string, GramPosting>();
   private lenQ: Float64Array; private lenT: Float64Array; private lenA: Float64Array; private lenG: Float64Array;
   private avgQ = 1; private avgT = 1; private avgA = 1;
-  private questionTerms: string[][][] = [];
-  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<Set<string>>; learned: boolean }>> = [];
-  /** per entry: how many of its indexed questions are its own (the rest are learned wordings) */
-  private ownQuestions: number[] = [];
+  private questionSets: Array<Array<{ set: Set<string>; idfSum: number; grams: Array<ReadonlySet<string>>; learned: boolean }>> = [];
   /** surface words (for language inference) */
   readonly words = new Set<string>();
   /** surface words of the KB and the index term each one maps to */
@@ -177,7 +174,6 @@ export class LocaleIndex {
   private typos: TypoChannel;
   private skeletons = new Map<string, Map<string, number>>();
   private synonyms = new Map<string, string[]>();
-  private docTerms: Array<Map<string, [number, number, number]>> = [];
   private docTypes: Array<Set<QuestionType>> = [];
   /** per entry: the share of its questions that are negated, and the actions they ask for */
   private docNeg: number[] = [];
@@ -192,6 +188,9 @@ export class LocaleIndex {
     this.lenQ = new Float64Array(n); this.lenT = new Float64Array(n); this.lenA = new Float64Array(n); this.lenG = new Float64Array(n);
     this.scoreBuf = new Float64Array(n); this.gramBuf = new Float64Array(n); this.markBuf = new Uint8Array(n);
     const wordFreq = new Map<string, number>();
+    // (only while building: the questions' terms, and how many of each entry's questions are its own — the rest are learned wordings)
+    const questionTerms: string[][][] = [];
+    const ownQuestions: number[] = [];
     entries.forEach((e, d) => {
       const tf = new Map<string, [number, number, number]>();
       const add = (terms: string[], f: 0 | 1 | 2) => {
@@ -206,7 +205,7 @@ export class LocaleIndex {
       const types = new Set<QuestionType>();
       this.docTypes.push(types);
       const qs = learned?.has(e.id) ? [...e.questions, ...learned.get(e.id)!] : e.questions;
-      this.ownQuestions.push(e.questions.length);
+      ownQuestions.push(e.questions.length);
       let negatedQs = 0;
       for (const q of qs) {
         for (const t of questionTypes(q, locale)) types.add(t);
@@ -222,7 +221,7 @@ export class LocaleIndex {
           for (const g of grams(w)) gtf.set(g, (gtf.get(g) ?? 0) + 1);
         }
       }
-      this.questionTerms.push(qts);
+      questionTerms.push(qts);
       this.docNeg.push(negatedQs / Math.max(1, qs.length));
       this.docActions.push(actionSides(qts.flat(), locale));
       const tagTerms = e.tags.flatMap((t) => analyze(t.replace(/[-_]/g, ' '), locale).terms);
@@ -233,7 +232,6 @@ export class LocaleIndex {
       add(ans.terms, 2);
       this.lenA[d] = ans.terms.length;
       for (const w of ans.words) { this.words.add(w); wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1); }
-      this.docTerms.push(tf);
       for (const [t, [q, tg, a]] of tf) {
         let p = this.postings.get(t);
         if (!p) { p = { docs: [], tfQ: [], tfT: [], tfA: [] }; this.postings.set(t, p); }
@@ -246,14 +244,24 @@ export class LocaleIndex {
         this.lenG[d] += c;
       }
     });
+    // (arrays grown by push keep up to half again their length spare: at 10,000 entries that was tens of MB)
+    for (const p of this.postings.values()) { p.docs = p.docs.slice(); p.tfQ = p.tfQ.slice(); p.tfT = p.tfT.slice(); p.tfA = p.tfA.slice(); }
+    for (const p of this.gramPostings.values()) { p.docs = p.docs.slice(); p.tf = p.tf.slice(); }
     const avg = (a: Float64Array) => (a.length ? Math.max(1e-9, a.reduce((x, y) => x + y, 0) / a.length) : 1);
     this.avgQ = avg(this.lenQ); this.avgT = Math.max(1, avg(this.lenT)); this.avgA = Math.max(1, avg(this.lenA));
-    this.questionSets = this.questionTerms.map((qts, d) =>
+    // one (read-only) trigram set per term, shared by every question that has the term
+    const gramSets = new Map<string, ReadonlySet<string>>();
+    const gramSet = (t: string) => {
+      let g = gramSets.get(t);
+      if (!g) gramSets.set(t, (g = new Set(grams(t))));
+      return g;
+    };
+    this.questionSets = questionTerms.map((qts, d) =>
       qts.map((qt, k) => {
         const set = new Set(qt);
         let idfSum = 0;
         for (const t of set) idfSum += this.idf(this.postings.get(t)?.docs.length ?? 0);
-        return { set, idfSum, grams: [...set].map((t) => new Set(grams(t))), learned: k >= this.ownQuestions[d] };
+        return { set, idfSum, grams: [...set].map(gramSet), learned: k >= ownQuestions[d] };
       }),
     );
     this.typos = new TypoChannel(locale, [...this.wordTerm.keys()], this.wordTerm);
@@ -475,13 +483,13 @@ export class LocaleIndex {
     const qActions = actionSides(uniq, this.locale);
     const qGrams = uniq.map((t) => new Set(grams(t)));
     const candidates: Candidate[] = top.map(([d, score]) => {
-      const tf = this.docTerms[d];
       const c = new Float64Array(uniq.length), q = new Float64Array(uniq.length);
       for (const { term, w, src } of expanded) {
-        const v = tf.get(term);
-        if (!v) continue;
+        const p = this.postings.get(term);
+        const at = p ? indexOfDoc(p.docs, d) : -1;
+        if (at < 0) continue;
         c[src] = Math.max(c[src], w);
-        if (v[0] > 0) q[src] = Math.max(q[src], w);
+        if (p!.tfQ[at]! > 0) q[src] = Math.max(q[src], w);
       }
       const [qSim, qRecall, exact] = this.questionSim(d, expanded, uniq.length, srcIdf, qGrams, RETRIEVAL.softMatchWeight > 0 ? c : undefined);
       let coverage = 0, qCoverage = 0;
@@ -550,7 +558,18 @@ export class LocaleIndex {
 /** Question similarity at which the query is the question, all terms matched exactly and nothing else. */
 const EXACT_DICE = 0.999;
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/** Where entry `d` is in a posting list (ascending), or -1: the entry's term frequencies without a map per entry. */
+function indexOfDoc(docs: readonly number[], d: number): number {
+  let lo = 0, hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1, x = docs[mid]!;
+    if (x === d) return mid;
+    if (x < d) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let inter = 0;
   for (const x of a) if (b.has(x)) inter++;
   return inter === 0 ? 0 : inter / (a.size + b.size - inter);

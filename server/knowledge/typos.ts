@@ -109,6 +109,7 @@ export class TypoChannel {
         }
       }
     });
+    for (const [g, l] of this.vocabGrams) this.vocabGrams.set(g, l.slice()); // no spare capacity left from push
   }
 
   /** Index terms an unknown word is likely a slip of, with weights (empty: no repair). Cached. */

@@ -4,7 +4,7 @@
 import type { Conversations } from '../conversations/service.ts';
 import type { Team } from '../conversations/team.ts';
 import { QUEUE_ROOM, TEAM_ROOM, agentRoom, watchRoom, type AgentNamespace } from './agent.ts';
-import { visitorRoom, visitorRooms, type VisitorNamespace } from './visitor.ts';
+import { visitorRooms, type VisitorNamespace } from './visitor.ts';
 
 export function wireFanout(conversations: Conversations, team: Team, visitors: VisitorNamespace, agents: AgentNamespace): void {
   const events = conversations.events;
@@ -24,7 +24,7 @@ export function wireFanout(conversations: Conversations, team: Team, visitors: V
   events.on('queue', ({ summaries, views }) => {
     agents.to(QUEUE_ROOM).emit('queue', summaries);
     // Every waiting visitor learns their new position.
-    for (const { visitorId, view } of views) visitors.to(visitorRoom(visitorId)).emit('conversation', view);
+    for (const { visitorId, customerId, view } of views) visitors.to(visitorRooms({ visitorId, customerId })).emit('conversation', view);
   });
 
   events.on('tickets', ({ tickets }) => agents.to(QUEUE_ROOM).emit('tickets', tickets));

@@ -59,6 +59,7 @@ export const visitorSchemas = {
   ticket: z.object({ trackingCode: z.string().trim().min(4).max(20) }),
   transcript: z.object({ conversationId: id }),
   mailTranscript: z.object({ conversationId: id, email: z.email().max(200) }),
+  choose: z.object({ messageId: id, entryId: id.nullable() }),
 };
 
 export const agentSchemas = {

@@ -18,7 +18,7 @@ import type { Store } from '../store/index.ts';
 import type { Visitor } from '../conversations/model.ts';
 import type { Opening } from '../conversations/visitor-side.ts';
 import type { Transcripts } from '../transcripts/index.ts';
-import { handle, type HandleOptions } from './handle.ts';
+import { dispatcher, type EventHandler } from './handle.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { visitorSchemas as s } from './schemas.ts';
 
@@ -28,6 +28,15 @@ interface VisitorData {
 }
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
 type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
+
+/** A visitor's connection: its socket, where it comes from, its budgets. */
+interface Conn {
+  socket: VisitorSocket;
+  address: string;
+  limiter: TokenBucket;
+  /** tracking-code look-ups (made on the first) */
+  tickets: TokenBucket | null;
+}
 
 export const visitorRoom = (visitorId: string) => `v:${visitorId}`;
 /** Every socket of a verified customer, on any device. */
@@ -70,18 +79,18 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
     );
   });
 
-  nsp.on('connection', (socket: VisitorSocket) => {
-    const address = clientAddress(socket.request, config.trustProxy);
-    const quota: VisitorQuota = visitorQuota(limits, address);
-    const opts: HandleOptions = { socket, limiter: new TokenBucket(20, 2), log, observe: deps.observe };
-    const on = <K extends keyof typeof s, R extends object>(event: K, run: (input: ReturnType<(typeof s)[K]['parse']>, visitor: Visitor) => Promise<R | void>) =>
-      handle(opts, event, s[event], async (input) => {
-        const visitor = socket.data.visitor;
-        if (!visitor) throw new DomainError('unauthorized', 'Say hello first.');
-        return run(input as ReturnType<(typeof s)[K]['parse']>, visitor);
-      });
-
-    handle(opts, 'hello', s.hello, async (req) => {
+  // One table for every visitor socket (see `dispatcher`): per connection only what is its own.
+  type Input<K extends keyof typeof s> = ReturnType<(typeof s)[K]['parse']>;
+  const ev = <K extends keyof typeof s>(event: K, run: (input: Input<K>, conn: Conn) => Promise<object | void>): EventHandler<Conn> => ({ schema: s[event], run: run as EventHandler<Conn>['run'] });
+  const mine = <K extends keyof typeof s>(event: K, run: (input: Input<K>, visitor: Visitor, conn: Conn) => Promise<object | void>) =>
+    ev(event, async (input, conn) => {
+      const visitor = conn.socket.data.visitor;
+      if (!visitor) throw new DomainError('unauthorized', 'Say hello first.');
+      return run(input, visitor, conn);
+    });
+  const quota = (conn: Conn): VisitorQuota => visitorQuota(limits, conn.address);
+  const handlers: Record<keyof typeof s, EventHandler<Conn>> = {
+    hello: ev('hello', async (req, { socket, address }) => {
       let visitor = socket.data.visitor;
       let token = socket.data.token;
       if (!visitor || !token) {
@@ -96,45 +105,50 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       await socket.join(visitor.verified && visitor.customerId ? [visitorRoom(visitor.id), customerRoom(visitor.customerId)] : visitorRoom(visitor.id));
       const { conversation, messages } = await conversations.visitors.current(visitor, req.afterSeq ?? 0);
       return { token, visitorId: visitor.id, conversation, messages };
-    });
-
-    on('send', async (req, visitor) => {
+    }),
+    send: mine('send', async (req, visitor, conn) => {
       const from = req.ruleId ? await opening(req.ruleId, visitor.locale) : null;
-      return { message: await conversations.visitors.send(visitor, req.clientId, req.text, quota, from) };
-    });
-    on('handoff', async (_req, visitor) => ({ conversation: await conversations.visitors.handoff(visitor, 'button', quota) }));
-    on('sync', async (req, visitor) => ({ messages: await conversations.visitors.sync(visitor, req.conversationId, req.afterSeq) }));
-    on('close', async (req, visitor) => ({ conversation: await conversations.visitors.close(visitor, req.conversationId) }));
-    on('rate', async (req, visitor) => {
+      return { message: await conversations.visitors.send(visitor, req.clientId, req.text, quota(conn), from) };
+    }),
+    handoff: mine('handoff', async (_req, visitor, conn) => ({ conversation: await conversations.visitors.handoff(visitor, 'button', quota(conn)) })),
+    sync: mine('sync', async (req, visitor) => ({ messages: await conversations.visitors.sync(visitor, req.conversationId, req.afterSeq) })),
+    close: mine('close', async (req, visitor) => ({ conversation: await conversations.visitors.close(visitor, req.conversationId) })),
+    rate: mine('rate', async (req, visitor) => {
       await conversations.visitors.rate(visitor, req.conversationId, req.score, req.comment?.trim() || null);
-    });
-    on('restart', async (_req, visitor) => ({ conversation: await conversations.visitors.restart(visitor) }));
-    on('identify', async (req, visitor) => {
+    }),
+    restart: mine('restart', async (_req, visitor) => ({ conversation: await conversations.visitors.restart(visitor) })),
+    identify: mine('identify', async (req, visitor, { socket }) => {
       const { userId, userHash, ...labels } = req;
       const key = verifiedKey(config.identitySecret, req);
       const r = await conversations.visitors.identify(visitor, labels, key);
       socket.data.visitor = r.visitor;
       if (key && r.visitor.customerId) await socket.join(customerRoom(r.visitor.customerId));
       return { verified: key !== null, ...(r.changed && { changed: true }) };
-    });
-    on('npsDue', async (req, visitor) => ({ ask: await conversations.nps.due(visitor, req.conversationId) }));
-    on('nps', async (req, visitor) => {
+    }),
+    npsDue: mine('npsDue', async (req, visitor) => ({ ask: await conversations.nps.due(visitor, req.conversationId) })),
+    nps: mine('nps', async (req, visitor) => {
       await conversations.nps.answer(visitor, req.conversationId, req.score, req.comment?.trim() || null);
-    });
-    on('typing', (req, visitor) => conversations.visitors.typing(visitor, req.typing));
-    on('leaveMessage', (req, visitor) => conversations.tickets.leave(visitor, req, quota));
+    }),
+    typing: mine('typing', (req, visitor) => conversations.visitors.typing(visitor, req.typing)),
+    leaveMessage: mine('leaveMessage', (req, visitor, conn) => conversations.tickets.leave(visitor, req, quota(conn))),
     // Tracking codes are credentials: a slow budget against guessing, per socket and per address.
-    const ticketLimiter = new TokenBucket(5, 0.1);
-    on('ticket', async (req) => {
-      if (!ticketLimiter.take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
-      await spend(limits, 'ticketLookup', address);
+    ticket: mine('ticket', async (req, _visitor, conn) => {
+      if (!(conn.tickets ??= new TokenBucket(5, 0.1)).take()) throw new DomainError('rate_limited', 'Too many look-ups; try again in a minute.', 10);
+      await spend(limits, 'ticketLookup', conn.address);
       return conversations.tickets.byCode(req.trackingCode);
-    });
-    on('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId));
-    on('mailTranscript', async (req, visitor) => {
+    }),
+    choose: mine('choose', async (req, visitor) => ({ message: await conversations.visitors.choose(visitor, req.messageId, req.entryId) })),
+    transcript: mine('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId)),
+    mailTranscript: mine('mailTranscript', async (req, visitor, conn) => {
       if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');
-      await spend(limits, 'transcriptMail', address);
+      await spend(limits, 'transcriptMail', conn.address);
       await transcripts.mail(visitor, req.conversationId, req.email);
-    });
+    }),
+  };
+  const dispatch = dispatcher(handlers, { log, observe: deps.observe });
+
+  nsp.on('connection', (socket: VisitorSocket) => {
+    const conn: Conn = { socket, address: clientAddress(socket.request, config.trustProxy), limiter: new TokenBucket(20, 2), tickets: null };
+    socket.onAny((event: string, ...args: unknown[]) => dispatch(conn, conn.limiter, event, args));
   });
 }

@@ -203,5 +203,11 @@ export function computeReport(facts: ReportFacts, range: ReportRange): Report {
     example: u.example,
   }));
 
-  return { summary, days: [...days.values()], handoffReasons, agents, hours, comments, unanswered };
+  const npsComments = facts.nps
+    .filter((n) => n.comment?.trim())
+    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt))
+    .slice(0, 50)
+    .map((n) => ({ conversationId: n.conversationId, score: n.score, comment: n.comment!, createdAt: n.createdAt }));
+
+  return { summary, days: [...days.values()], handoffReasons, agents, hours, comments, npsComments, unanswered };
 }

@@ -40,7 +40,9 @@ export interface UnansweredCount {
 
 /** An NPS answer (0–10), when it was given, in the conversation's language. */
 export interface NpsFact {
+  conversationId: string;
   score: number;
+  comment: string | null;
   createdAt: string;
   locale: Locale;
 }

@@ -27,6 +27,7 @@ import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
 import { WebhookRepo } from './webhooks.ts';
 import { EmailRepo } from './email.ts';
+import { LearnedRepo } from './learned.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
@@ -55,6 +56,7 @@ export class Store {
   readonly webhooks: WebhookRepo;
   readonly conversationPages: ConversationPageRepo;
   readonly email: EmailRepo;
+  readonly learned: LearnedRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -82,6 +84,7 @@ export class Store {
     this.webhooks = new WebhookRepo(db);
     this.conversationPages = new ConversationPageRepo(db);
     this.email = new EmailRepo(db);
+    this.learned = new LearnedRepo(db);
   }
 
   /**

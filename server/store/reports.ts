@@ -43,7 +43,7 @@ export class ReportRepo {
       })(),
       this.db.selectFrom('agents').select(['id', 'name']).execute(),
       (() => {
-        let s = this.db.selectFrom('nps_responses').select(['score', 'created_at', 'locale']).where('created_at', '>=', q.fromIso).where('created_at', '<', q.toIso);
+        let s = this.db.selectFrom('nps_responses').select(['conversation_id', 'score', 'comment', 'created_at', 'locale']).where('created_at', '>=', q.fromIso).where('created_at', '<', q.toIso);
         if (q.locale) s = s.where('locale', '=', q.locale);
         return s.orderBy('created_at').execute();
       })(),
@@ -89,7 +89,7 @@ export class ReportRepo {
       followUps: facts,
       unanswered: unanswered.map((u) => ({ normalized: u.normalized, locale: String(u.locale), count: Number(u.count), example: String(u.example) })),
       agentNames: new Map(agents.map((a) => [a.id, a.name])),
-      nps: nps.map((n) => ({ score: Number(n.score), createdAt: n.created_at, locale: n.locale as Locale })),
+      nps: nps.map((n) => ({ conversationId: n.conversation_id, score: Number(n.score), comment: n.comment, createdAt: n.created_at, locale: n.locale as Locale })),
     };
   }
 }

@@ -255,6 +255,31 @@ export interface NpsResponsesTable {
   created_at: string;
 }
 
+export interface LearnedWordingsTable {
+  id: string;
+  normalized: string;
+  entry_id: string;
+  locale: string;
+  /** the latest example as a visitor wrote it */
+  text: string;
+  status: string;
+  decided_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LearnedEvidenceTable {
+  id: Generated<number>;
+  wording_id: string;
+  conversation_id: string;
+  visitor_id: string;
+  /** 'confirm' | 'pick' | 'agent' */
+  source: string;
+  /** 1: the visitor asked for a person after the pick, so it does not count */
+  voided: number;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
@@ -275,4 +300,6 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   email_messages: EmailMessagesTable;
+  learned_wordings: LearnedWordingsTable;
+  learned_evidence: LearnedEvidenceTable;
 }

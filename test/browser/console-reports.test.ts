@@ -82,6 +82,7 @@ describe('the Reports page', () => {
     const npsRows = page.locator('.nps-trend tbody tr');
     await expect.poll(() => npsRows.count()).toBe(7);
     expect(await npsRows.locator('.nps-score').allTextContents()).toEqual(expected.days.map((d) => (d.npsResponses ? `${Math.round(((d.npsPromoters - d.npsDetractors) / d.npsResponses) * 100) > 0 ? '+' : ''}${Math.round(((d.npsPromoters - d.npsDetractors) / d.npsResponses) * 100)}`.replace('-', '−') : '—')));
+    await page.locator('.report-nps .nps-comments').getByText('would tell my sister').waitFor();
     await page.locator('.report-nps').screenshot({ path: artifact('reports-nps-en.png') });
     const [npsCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “NPS over time” as CSV' }).click()]);
     const npsLines = readFileSync((await npsCsv.path())!, 'utf8').trimEnd().split('\r\n');

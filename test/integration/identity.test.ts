@@ -1,7 +1,7 @@
 // Verified identity across devices: a site's signed user id joins a visitor to one customer
 // history; anything unsigned or signed wrongly (or with no secret configured) only labels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, ConversationDetail, VisitorWelcome } from '../../protocol/index.ts';
+import type { ChatMessage, ConversationDetail, ConversationView, VisitorWelcome } from '../../protocol/index.ts';
 import { hashToken } from '../../server/auth.ts';
 import { userHash } from '../../server/security/identity.ts';
 import { call, connectVisitor, next, ok, signInAgent, type TestVisitor } from '../helpers/clients.ts';
@@ -44,6 +44,10 @@ describe('a verified identity', () => {
     const fromLaptop = await say(laptop, 'and can I change the address?');
     expect(fromLaptop.conversationId).toBe(first.conversationId);
     await seen;
+    // The phone asks for a person: the laptop learns the conversation waits in the queue, with its place.
+    const queued = next<ConversationView>(laptop.socket, 'conversation', (c) => c.status === 'queued' && c.queuePosition === 1);
+    await ok(phone.socket, 'handoff', {});
+    expect((await queued).id).toBe(first.conversationId);
 
     // A third device, after the first conversation ended: a new chat, and agents see both as one history.
     const store = server.porsan.store;
@@ -114,6 +118,22 @@ describe('an unverified identity', () => {
     expect(await ok(b.socket, 'identify', claim)).toEqual({ ok: true, verified: false });
     expect((await hello(b)).conversation).toBeNull();
     expect(await call(b.socket, 'sync', { conversationId: m.conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: 'not_found' });
+  });
+});
+
+describe('another user signing in on the same browser without a reset', () => {
+  it('no longer sees the first user’s conversation', async () => {
+    const v = await visitor();
+    await ok(v.socket, 'identify', { userId: 'user-5005', userHash: userHash(SECRET, 'user-5005') });
+    const m = await say(v, 'first user question');
+    expect(await ok(v.socket, 'identify', { userId: 'user-6006', userHash: userHash(SECRET, 'user-6006') })).toEqual({ ok: true, verified: true, changed: true });
+    const again = await hello(v);
+    expect(again.conversation).toBeNull();
+    expect(await call(v.socket, 'sync', { conversationId: m.conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: 'not_found' });
+    const mine = await say(v, 'second user question');
+    expect(mine.conversationId).not.toBe(m.conversationId);
+    const second = await server.porsan.store.customers.findOrCreateVerifiedCustomer({ userId: 'user-6006' });
+    expect((await server.porsan.store.customers.conversationsOfCustomer(second.id)).map((c) => c.id)).toEqual([mine.conversationId]);
   });
 });
 

@@ -105,6 +105,10 @@ describe.each(backends)('reports on %s', (_name, open) => {
       { conversationId: 'c5', score: 3, comment: 'ok', agentName: 'Bo', createdAt: '2026-03-02T10:00:00.000Z' },
       { conversationId: 'c4', score: 5, comment: 'great help', agentName: 'Ava', createdAt: '2026-03-01T08:00:00.000Z' },
     ]);
+    expect(r.npsComments).toEqual([
+      { conversationId: 'c5', score: 6, comment: 'ارسال کند بود', createdAt: '2026-03-02T11:00:00.000Z' },
+      { conversationId: 'c4', score: 9, comment: 'would tell my sister', createdAt: '2026-03-01T09:00:00.000Z' },
+    ]);
     expect(r.unanswered.map((u) => [u.normalized, u.locale, u.count])).toEqual([['where parcel', 'en', 3], ['کد تخفیف', 'fa', 1]]);
     expect(['Where is my parcel', 'where is my parcel?', 'WHERE IS MY PARCEL']).toContain(r.unanswered[0]!.example);
   });

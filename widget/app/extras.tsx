@@ -18,6 +18,7 @@ type NpsView = (typeof import('./nps.tsx'))['Nps'];
 if (typeof document != 'undefined') {
   const style = document.createElement('style');
   style.textContent =
+    'label{display:flex;flex-direction:column;gap:3px;font-size:13px;font-weight:600}code{font:700 20px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px}' +
     '.two>*{flex:1;min-width:0}h3{margin:0;font-size:15px}.code{display:flex;flex-wrap:wrap;align-items:center;gap:8px}' +
     '.fm{display:flex;flex-direction:column;gap:8px;border:0;padding:0;min-width:0}.fm p,legend{margin:0;padding:0;font-size:14px}' +
     '.row{display:flex;gap:8px}.stars{display:flex;flex-direction:row}.stars label{font-size:30px;line-height:1;color:#80868b;padding:2px}' +

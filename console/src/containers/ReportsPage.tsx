@@ -137,7 +137,7 @@ export function ReportsPage({ canOpenKb, onOpenKb }: { canOpenKb: boolean; onOpe
               ],
             }}
           >
-            <NpsTrend days={report.days} />
+            <NpsTrend days={report.days} comments={report.npsComments} />
           </ReportSection>
           <ReportSection
             id="agents"

@@ -6,11 +6,16 @@ import type { Outgoing } from '../state.ts';
 import { Rich } from '../../../common/rich.tsx';
 import { textDir } from '../../../common/dir.ts';
 import { AttachmentView } from './Attachment.tsx';
+import { ConfirmCard } from '../../../common/confirm-card.tsx';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
     case 'answer':
-      return t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+      return meta.chosen ? t('metaAnswerChosen', { entry: meta.entryId }) : t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+    case 'confirm':
+      return t('metaConfirm', { entry: meta.entryId, score: meta.score.toFixed(2) }) + (meta.suggestions.length ? ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : '');
+    case 'choice':
+      return meta.entryId === null ? t('metaChoiceNo') : t(meta.on === 'confirm' ? 'metaChoiceYes' : 'metaChoicePick', { entry: meta.entryId });
     case 'no_answer':
       return meta.suggestions.length > 0 ? t('metaNoAnswer') + ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : t('metaNoAnswer');
     case 'handoff':
@@ -145,6 +150,21 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
     );
   }
   const meta = m.meta ? <MetaLine meta={m.meta} /> : null;
+  if (m.meta?.type === 'confirm') {
+    // The card the visitor saw (read-only); their choice follows as their own message.
+    return (
+      <li class="msg msg-bot msg-confirm" data-author={m.author} data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{authorLabel(t, m)}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir={rtl ? 'rtl' : 'ltr'}>
+          <ConfirmCard meta={m.meta} labels={{ ask: t('confirmAsk'), yes: t('confirmYes'), no: t('confirmNo') }} />
+        </div>
+        {meta}
+      </li>
+    );
+  }
   return (
     <li class={`msg msg-${m.author}`} data-author={m.author} data-seq={m.seq}>
       <div class="msg-head">

@@ -50,8 +50,10 @@ export const Conversation = z
 const suggestion = z.object({ id: z.string(), title: z.string() });
 export const MessageMetaSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number() }),
+    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number(), chosen: z.boolean().optional().describe('the visitor chose this entry') }),
     z.object({ type: z.literal('no_answer'), suggestions: z.array(suggestion) }),
+    z.object({ type: z.literal('confirm'), entryId: z.string(), title: z.string(), score: z.number(), suggestions: z.array(suggestion) }).describe('the middle band: the bot asked "Is this what you mean?" with this entry'),
+    z.object({ type: z.literal('choice'), messageId: z.string(), entryId: z.string().nullable(), on: z.enum(['confirm', 'suggestion']) }).describe('the visitor chose on a bot message (null: "No, something else")'),
     z.object({ type: z.literal('handoff'), reason: handoffReason }),
     z.object({ type: z.literal('assigned'), agentName: z.string() }),
     z.object({ type: z.literal('released'), reason: z.enum(['agent', 'agent_offline']) }),

@@ -15,6 +15,7 @@ import { proactiveRules } from './0014-proactive-rules.ts';
 import { apiTokens } from './0013-api-tokens.ts';
 import { reportIndexes } from './0013-reports.ts';
 import { webhooks } from './0013-webhooks.ts';
+import { learnedWordings } from './0017-learned-wordings.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,6 +34,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0016-nps': nps(),
     // Named to sort after 0016-nps: databases that already applied 0016-nps must not find a gap before it.
     '0016-threads': emailThreads,
+    // Named to sort after the 0016 changes that landed with it (Kysely applies in name order).
+    '0017-learned-wordings': learnedWordings(dialect),
   };
 }
 
