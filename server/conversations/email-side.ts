@@ -19,7 +19,7 @@ const QUEUED: Record<Locale, string> = {
   ar: 'وصل البريد وهو في قائمة الانتظار.',
   en: 'Email received; waiting in the queue.',
 };
-const queuedDraft = (locale: Locale): MessageDraft => ({ clientId: null, author: 'system', text: QUEUED[locale] });
+const queuedDraft = (locale: Locale): MessageDraft => ({ clientId: null, author: 'system', text: QUEUED[locale], meta: { type: 'email_queued' } });
 
 export interface InboundEmail {
   /** The sender, lower-case. */
