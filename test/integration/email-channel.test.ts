@@ -11,6 +11,7 @@ import { testDns, type TestDns } from '../helpers/mail-auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startSmtp, type Inbox } from '../helpers/smtp.ts';
 import { until } from '../helpers/wait.ts';
+import { call, createToken, responseChecker } from '../helpers/api.ts';
 import { POSTGRES, freshPostgresUrl } from '../helpers/postgres.ts';
 import { GPS_MARK, pdf, upload, withExif, boxJpeg } from '../helpers/files.ts';
 
@@ -347,6 +348,13 @@ describe.skipIf(!HAVE_DOVECOT).each(STORES)('email channel on %s (Dovecot IMAP +
     expect(suggestion).toMatchObject({ author: 'bot', internal: true, meta: { entryId: 'account-create-en' } });
     expect((suggestion!.meta as { score: number }).score).toBeGreaterThan(0.5);
     expect(suggestion!.text).toContain('Sign up');
+    // Other tools read it through the REST API, as its document describes.
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as Parameters<typeof responseChecker>[0];
+    const { token } = await createToken(server, ['read']);
+    const read = await call<{ conversation: { channel?: string }; messages: { meta: { type: string } | null }[] }>(server, token, 'GET', `/api/v1/conversations/${conv.id}`);
+    expect(read.status).toBe(200);
+    expect(responseChecker(doc)('/api/v1/conversations/{id}', 'get', 200, read.body)).toEqual([]);
+    expect(read.body.messages.map((m) => m.meta?.type)).toEqual(expect.arrayContaining(['email', 'email_suggestion', 'email_queued']));
     await server.porsan.mailIdle();
     expect(smtp.mails.length).toBe(sent);
     expect(conv.status).toBe('queued');
