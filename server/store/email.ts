@@ -1,4 +1,4 @@
-// Mail in and out of email conversations, by Message-ID (see migrations/0017-threads.ts).
+// Mail in and out of email conversations, by Message-ID (see migrations/0016-threads.ts).
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { EmailRecord } from '../conversations/model.ts';

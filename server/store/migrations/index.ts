@@ -4,7 +4,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
-import { emailThreads } from './0017-threads.ts';
+import { emailThreads } from './0016-threads.ts';
 import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
@@ -32,10 +32,10 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-webhooks': webhooks(dialect),
     '0016-customers': customers(),
     '0016-nps': nps(),
+    // Named to sort after 0016-nps: databases that already applied 0016-nps must not find a gap before it.
+    '0016-threads': emailThreads,
     // Named to sort after the 0016 changes that landed with it (Kysely applies in name order).
     '0017-learned-wordings': learnedWordings(dialect),
-    // Named to sort after every migration already shipped (a database that has them must find no gap).
-    '0017-threads': emailThreads,
   };
 }
 
