@@ -360,3 +360,31 @@ describe.skipIf(!HAVE_DOVECOT).each(STORES)('email channel on %s (Dovecot IMAP +
     expect(conv.status).toBe('queued');
   });
 });
+
+describe.skipIf(!HAVE_DOVECOT)('email channel with PORSAN_EMAIL_BOT_REPLY', () => {
+  let imap: PrivateImap;
+  let smtp: Inbox;
+  let server: TestServer;
+  beforeAll(async () => {
+    [imap, smtp] = await Promise.all([startPrivateImap(), startSmtp()]);
+    server = await startTestServer({ env: { PORSAN_IMAP_URL: imap.url, PORSAN_SMTP_URL: smtp.url, PORSAN_MAIL_FROM: 'support@shop.example', PORSAN_EMAIL_BOT_REPLY: 'true' } });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await Promise.all([imap?.stop(), smtp?.close()]);
+  });
+
+  it('mails the bot’s confident answer (marked automatic, threaded), keeps the conversation for a person, and sends nothing for a question it cannot answer', async () => {
+    await imap.deliver(compose({ from: 'omid@customer.example', subject: 'Sign up', messageId: 'bot1@customer.example', text: 'How do I create an account?' }));
+    await imap.deliver(compose({ from: 'omid@customer.example', subject: 'Hmm', messageId: 'bot2@customer.example', text: 'My neighbour’s parrot keeps singing at night.' }));
+    await server.porsan.email!.check();
+    await server.porsan.mailIdle();
+    const answer = await until(() => smtp.mails.find((m) => m.inReplyTo === '<bot1@customer.example>'), 'the bot’s answer by mail');
+    expect(answer).toMatchObject({ to: ['omid@customer.example'], subject: 'Re: Sign up' });
+    expect(answer.raw).toMatch(/^Auto-Submitted: auto-replied/im);
+    expect(answer.text).toContain('Sign up');
+    const rec = (await server.porsan.store.email.byHeaderId('bot1@customer.example'))!;
+    expect((await server.porsan.store.conversations.get(rec.conversationId))?.status).toBe('queued');
+    expect(smtp.mails.filter((m) => m.inReplyTo === '<bot2@customer.example>')).toEqual([]);
+  });
+});
