@@ -62,12 +62,14 @@ export type MessageMeta =
 
 /**
  * Email conversations. `email`: a customer's mail (its subject, sender, whether the sender was
- * verified, and `emailId` to open the full original). `email_failed`: an agent's reply that could
+ * verified, and `emailId` to open the full original). `email_queued`: the mail joined the queue.
+ * `email_failed`: an agent's reply that could
  * not be delivered (an internal note). `email_suggestion`: the bot's proposed answer for the agent
  * (internal; never mailed unless the deployment turned that on).
  */
 export type EmailMeta =
   | { type: 'email'; emailId: string; subject: string; from: string; verified: boolean }
+  | { type: 'email_queued' }
   | { type: 'email_failed'; error: string }
   | { type: 'email_suggestion'; entryId: string; score: number };
 

@@ -212,7 +212,7 @@ export async function startPorsan(config: Config, opts: StartOptions = {}): Prom
   const stopSweeper = startSweeper(files, store.attachments, log, { graceMs: 60 * 60 * 1000, everyMs: 15 * 60 * 1000 });
   const email =
     config.email && surveys
-      ? startEmailChannel({ config: config.email, mail: config.mail, publicOrigin: config.publicOrigin, store, conversations, team, mailer, limits, log, surveys, resolver: opts.dnsResolver })
+      ? startEmailChannel({ config: config.email, mail: config.mail, publicOrigin: config.publicOrigin, store, conversations, team, mailer, limits, log, surveys, resolver: opts.dnsResolver, files: { storage: files, policy: config.uploads } })
       : null;
 
   return {

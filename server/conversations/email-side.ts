@@ -9,7 +9,8 @@ import type { Context } from './context.ts';
 import { botDraft, nowIso, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
 import { announceQueued } from './lifecycle.ts';
-import type { Conversation, EmailRecord, MessageDraft, Visitor } from './model.ts';
+import { attachmentInfo } from './attachments.ts';
+import type { Conversation, EmailRecord, Message, MessageDraft, StoredFile, Visitor } from './model.ts';
 import type { Routing } from './routing.ts';
 
 /** The system's line when a mail joins the queue (for agents: the customer reads mail, not this). */
@@ -18,7 +19,7 @@ const QUEUED: Record<Locale, string> = {
   ar: 'وصل البريد وهو في قائمة الانتظار.',
   en: 'Email received; waiting in the queue.',
 };
-const queuedDraft = (locale: Locale): MessageDraft => ({ clientId: null, author: 'system', text: QUEUED[locale] });
+const queuedDraft = (locale: Locale): MessageDraft => ({ clientId: null, author: 'system', text: QUEUED[locale], meta: { type: 'email_queued' } });
 
 export interface InboundEmail {
   /** The sender, lower-case. */
@@ -36,6 +37,8 @@ export interface InboundEmail {
   headerId: string;
   /** In-Reply-To and References: the mails it answers. */
   replyTo: string[];
+  /** Its attachments that the attachment rules accepted, already stored. */
+  files?: StoredFile[];
 }
 
 export interface Received {
@@ -104,14 +107,16 @@ export class EmailSide {
     const record = await this.record(mail, conv.id);
     if (!record) return null; // stored meanwhile (the same mail read twice at once)
     const question: MessageDraft = { clientId: `email-${record.id}`, author: 'visitor', text: mail.text, meta: emailMeta(record) };
+    const files = await this.fileDrafts(conv.id, record, mail.files ?? []);
     // Nobody asked for a person (handoffReason stays empty): mail is always for the team.
-    const r = await ctx.store.messages.append(conv.id, [question, ...this.botDrafts(answer), queuedDraft(locale)], {
+    const r = await ctx.store.messages.append(conv.id, [question, ...files.drafts, ...this.botDrafts(answer), queuedDraft(locale)], {
       from: ['bot'],
       patch: { status: 'queued', queuedAt: nowIso() },
     });
     if (!r) throw new DomainError('internal', 'Could not store the mail.');
     const stored = r.messages.find((m) => m.author === 'visitor')!;
     await ctx.store.email.setMessage(record.id, stored.id);
+    await files.attach(r.messages);
     await ctx.announceConversation(r.conversation, visitor.name);
     await announceQueued(ctx, this.routing, r, visitor.name);
     return { conversation: r.conversation, message: await ctx.chat(stored), created: true };
@@ -120,21 +125,24 @@ export class EmailSide {
   private async continueThread(conv: Conversation, mail: InboundEmail, record: EmailRecord): Promise<Received> {
     const { ctx } = this;
     const question: MessageDraft = { clientId: `email-${record.id}`, author: 'visitor', text: mail.text, meta: emailMeta(record) };
+    const files = await this.fileDrafts(conv.id, record, mail.files ?? []);
     const visitorName = (await ctx.store.visitors.get(conv.visitorId))?.name ?? null;
     if (conv.status === 'closed') {
-      const r = await ctx.store.messages.append(conv.id, [question, queuedDraft(conv.locale)], {
+      const r = await ctx.store.messages.append(conv.id, [question, ...files.drafts, queuedDraft(conv.locale)], {
         from: ['closed'],
         patch: { status: 'queued', queuedAt: nowIso(), agentId: null, closedAt: null, closedBy: null, resolution: null },
       });
       if (r) {
         await ctx.store.email.setMessage(record.id, r.messages[0]!.id);
+        await files.attach(r.messages);
         await announceQueued(ctx, this.routing, r, visitorName);
         return { conversation: r.conversation, message: await ctx.chat(r.messages[0]!), created: false };
       }
     }
-    const r = await ctx.store.messages.append(conv.id, [question]);
+    const r = await ctx.store.messages.append(conv.id, [question, ...files.drafts]);
     if (!r) throw new DomainError('internal', 'Could not store the mail.');
     await ctx.store.email.setMessage(record.id, r.messages[0]!.id);
+    await files.attach(r.messages);
     await ctx.announce(r.messages, r.conversation);
     await ctx.announceConversation(r.conversation, visitorName);
     return { conversation: r.conversation, message: await ctx.chat(r.messages[0]!), created: false };
@@ -169,6 +177,22 @@ export class EmailSide {
     if (customer && visitor.customerId !== customer.id) await store.customers.link(visitor.id, customer.id);
     await store.visitors.update(visitor.id, { name: mail.name ?? visitor.name ?? mail.address, email: mail.address, lastSeenAt: nowIso() });
     return { ...visitor, customerId: customer?.id ?? null, verified: !!customer, name: mail.name ?? visitor.name ?? mail.address, email: mail.address };
+  }
+
+  /** The mail's files as messages after its text; each file's row is tied to its message once stored. */
+  private async fileDrafts(conversationId: string, record: EmailRecord, files: StoredFile[]): Promise<{ drafts: MessageDraft[]; attach(stored: Message[]): Promise<void> }> {
+    const { store } = this.ctx;
+    const rows = await Promise.all(files.map((f) => store.attachments.create({ ...f, conversationId, uploadedBy: 'visitor' })));
+    const clientId = (i: number) => `email-${record.id}-file-${i}`;
+    return {
+      drafts: rows.map((row, i) => ({ clientId: clientId(i), author: 'visitor', text: row.name, meta: { type: 'attachment', file: attachmentInfo(row) } })),
+      async attach(stored) {
+        for (const [i, row] of rows.entries()) {
+          const m = stored.find((x) => x.clientId === clientId(i));
+          if (m) await store.attachments.attach(row.id, m.id); // else: an orphan row, swept like any unfinished upload
+        }
+      },
+    };
   }
 
   private record(mail: InboundEmail, conversationId: string): Promise<EmailRecord | null> {

@@ -10,6 +10,9 @@ import { RateLimited, type Limits } from '../security/limits.ts';
 import { htmlToSafeText, stripQuotedAndSignature, tidy } from './clean.ts';
 import { classifyNoise } from './noise.ts';
 import { checkSender, type DNSResolver } from './verify.ts';
+import { storeBuffer, type UploadPolicy } from '../files/intake.ts';
+import type { FileStorage } from '../files/storage.ts';
+import type { StoredFile } from '../conversations/model.ts';
 
 export interface InboundDeps {
   conversations: Conversations;
@@ -18,7 +21,12 @@ export interface InboundDeps {
   /** Our own address (PORSAN_MAIL_FROM), lower-case: mail from it is our own, never an answer. */
   ownAddress: string | null;
   resolver?: DNSResolver;
+  /** Where attachments go, under the upload rules (type from the bytes, size, image metadata stripped). */
+  files: { storage: FileStorage; policy: UploadPolicy };
 }
+
+/** At most this many files are taken from one mail (the rest are left in the original). */
+const MAX_FILES = 5;
 
 export type InboundOutcome =
   | { kind: 'received'; conversationId: string; created: boolean }
@@ -66,6 +74,12 @@ export async function handleInbound(raw: Buffer, deps: InboundDeps): Promise<Inb
     .flatMap((r) => r.split(/\s+/))
     .map(bare)
     .filter(Boolean);
+  // Attachments the customer sent (not the pictures an HTML body shows inline, like a logo in a signature).
+  const files: StoredFile[] = [];
+  for (const a of mail.attachments.filter((x) => !x.related && x.contentDisposition !== 'inline').slice(0, MAX_FILES)) {
+    const stored = await storeBuffer(a.content, a.filename, deps.files.policy, deps.files.storage);
+    if (stored) files.push(stored);
+  }
   const r = await deps.conversations.email.receive({
     address: from.address,
     name: from.name,
@@ -76,6 +90,7 @@ export async function handleInbound(raw: Buffer, deps: InboundDeps): Promise<Inb
     original: tidy(full, ORIGINAL_MAX),
     headerId,
     replyTo: [...new Set(refs)].reverse(), // the newest first
+    files,
   });
   if (!r) return { kind: 'duplicate' };
   if (!verified) deps.log.info({ from: from.address, why: sender.reason, conversation: r.conversation.id }, 'email: unverified sender (kept apart from any customer)');

@@ -13,6 +13,8 @@ import { isMailed, replySubject, sendReply } from './outbound.ts';
 import { startReader, type MailboxCursor, type MailboxReader } from './reader.ts';
 import { surveyText, type SurveyLinks } from './survey.ts';
 import type { DNSResolver } from './verify.ts';
+import type { UploadPolicy } from '../files/intake.ts';
+import type { FileStorage } from '../files/storage.ts';
 
 export interface EmailChannelDeps {
   config: EmailConfig;
@@ -25,6 +27,8 @@ export interface EmailChannelDeps {
   limits: Limits;
   log: Logger;
   surveys: SurveyLinks;
+  /** Attachments in and out: the file storage and the upload rules. */
+  files: { storage: FileStorage; policy: UploadPolicy };
   /** DNS for sender verification (tests answer from a table; default: the system's). */
   resolver?: DNSResolver;
 }
@@ -56,7 +60,7 @@ export function startEmailChannel(deps: EmailChannelDeps): EmailChannel {
   };
 
   if (mailer) {
-    const out = { conversations, store, mailer, idDomain: own?.split('@')[1] ?? 'porsan.invalid', log };
+    const out = { conversations, store, mailer, files: deps.files.storage, idDomain: own?.split('@')[1] ?? 'porsan.invalid', log };
     conversations.events.on('message', ({ message, conversation }) => {
       if (conversation.channel === 'email' && isMailed(message)) track('reply', sendReply(out, message, conversation));
     });
@@ -102,7 +106,7 @@ export function startEmailChannel(deps: EmailChannelDeps): EmailChannel {
     // Several nodes: one reads at a time (a Redis lock); one process: in turn.
     exclusive: (task) => deps.team.state.exclusive('email-inbox', 5 * 60_000, task),
     handle: async (raw) => {
-      const outcome = await handleInbound(raw, { conversations, limits: deps.limits, log, ownAddress: own, resolver: deps.resolver });
+      const outcome = await handleInbound(raw, { conversations, limits: deps.limits, log, ownAddress: own, resolver: deps.resolver, files: deps.files });
       log.debug({ outcome }, 'email: handled');
     },
   });

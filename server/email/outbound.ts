@@ -9,6 +9,7 @@ import type { Conversations } from '../conversations/service.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Store } from '../store/index.ts';
+import type { FileStorage } from '../files/storage.ts';
 
 export interface OutboundDeps {
   conversations: Conversations;
@@ -17,6 +18,8 @@ export interface OutboundDeps {
   /** The domain of our Message-IDs (the support address's). */
   idDomain: string;
   log: Logger;
+  /** Where the bytes of an agent's file are (sent as the mail's attachment). */
+  files: FileStorage;
 }
 
 /** Which stored messages are mailed to the customer: agents' replies, and the bot's own answers when turned on. */
@@ -38,7 +41,10 @@ export async function sendReply(deps: OutboundDeps, message: ChatMessage, conv: 
   const headerId = `porsan.${randomUUID()}@${deps.idDomain}`;
   const references = thread.map((r) => `<${r.headerId}>`).slice(-20);
   const subject = replySubject(thread[0]!.subject);
-  const text = message.meta?.type === 'attachment' ? `${message.text}` : message.text;
+  // An agent's file goes as an attachment (its name is the text).
+  const file = message.meta?.type === 'attachment' ? await store.attachments.get(message.meta.file.id) : undefined;
+  const bytes = file ? await deps.files.open(file.hash) : null;
+  const text = message.text;
   const record = await store.email.record({
     conversationId: conv.id,
     messageId: message.id,
@@ -62,6 +68,7 @@ export async function sendReply(deps: OutboundDeps, message: ChatMessage, conv: 
       messageId: `<${headerId}>`,
       inReplyTo: `<${lastIn.headerId}>`,
       references,
+      ...(file && bytes && { attachments: [{ filename: file.name, content: bytes.stream, contentType: file.mime }] }),
       ...(message.author === 'bot' && { headers: { 'Auto-Submitted': 'auto-replied' } }),
     });
     await store.email.setStatus(record.id, 'sent');

@@ -28,6 +28,8 @@ export interface MailboxReader {
 }
 
 const BATCH = 50;
+/** Rounds a mail may fail in before it is skipped. */
+const MAX_ATTEMPTS = 3;
 
 export function parseImapUrl(url: string): { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string } {
   const u = new URL(url);
@@ -51,6 +53,7 @@ export function startReader(deps: ReaderDeps): MailboxReader {
   let reconnectTimer: NodeJS.Timeout | null = null;
   let round: Promise<void> | null = null;
   let again = false;
+  const failures = new Map<number, number>();
 
   const connect = async () => {
     if (closed) return;
@@ -105,7 +108,23 @@ export function startReader(deps: ReaderDeps): MailboxReader {
     let last = fresh ? Math.max(0, ...(uids.length ? [uids[0]! - 1] : [Number(box.uidNext) - 1])) : cursor.lastUid;
     for (const uid of uids) {
       const msg = await c.fetchOne(String(uid), { source: true }, { uid: true });
-      if (msg && msg.source) await deps.handle(msg.source);
+      if (msg && msg.source) {
+        try {
+          await deps.handle(msg.source);
+          failures.delete(uid);
+        } catch (err) {
+          // Tried again on the next rounds (the database may be back); a mail that keeps failing
+          // is left in the mailbox, unread, rather than holding up every mail after it.
+          const n = (failures.get(uid) ?? 0) + 1;
+          failures.set(uid, n);
+          if (n < MAX_ATTEMPTS) throw err;
+          failures.delete(uid);
+          log.error({ uid, err: err instanceof Error ? err.message : String(err) }, 'email: a mail could not be handled; skipped (it stays unread in the mailbox)');
+          last = uid;
+          await deps.cursor.put({ uidValidity: validity, lastUid: last });
+          continue;
+        }
+      }
       await c.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       last = uid;
       await deps.cursor.put({ uidValidity: validity, lastUid: last });

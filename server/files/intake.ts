@@ -198,3 +198,37 @@ function stream(req: IncomingMessage, maxBytes: number, path: string, onCreate: 
     req.pipe(bb);
   });
 }
+
+/**
+ * A file that arrived whole (an email attachment), under the same rules as an upload: its type
+ * from its bytes, the size limit, images stripped of metadata; null when the rules refuse it.
+ */
+export async function storeBuffer(data: Buffer, filename: string | undefined, policy: UploadPolicy, storage: FileStorage): Promise<StoredFile | null> {
+  if (data.length === 0 || data.length > policy.maxBytes) return null;
+  const mime = (await fileTypeFromBuffer(data.subarray(0, SNIFF_BYTES)))?.mime as UploadType | undefined;
+  if (!mime || !policy.types.includes(mime)) return null;
+  let bytes = data;
+  let width: number | null = null;
+  let height: number | null = null;
+  if (mime.startsWith('image/')) {
+    try {
+      const clean = cleanImage(data, mime);
+      bytes = clean.data;
+      width = clean.width;
+      height = clean.height;
+    } catch (err) {
+      if (err instanceof UnreadableImage) return null;
+      throw err;
+    }
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const staged = join(storage.stagingDir, randomUUID());
+  await writeFile(staged, bytes, { flag: 'wx' });
+  try {
+    await storage.put(hash, staged);
+  } catch (err) {
+    await unlink(staged).catch(() => {});
+    throw err;
+  }
+  return { hash, size: bytes.length, mime, name: cleanName(filename, mime), kind: mime.startsWith('image/') ? 'image' : 'file', width, height };
+}

@@ -1,5 +1,6 @@
 // Outgoing mail through the SMTP server in PORSAN_SMTP_URL (nodemailer). Without it there is no
 // mailer: nothing is sent and nothing offers email.
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../log.ts';
 
@@ -13,6 +14,7 @@ export interface Mail {
   references?: string[];
   /** Extra headers (e.g. Auto-Submitted on the bot's own answers). */
   headers?: Record<string, string>;
+  attachments?: { filename: string; content: Readable; contentType: string }[];
 }
 
 export interface Mailer {
@@ -34,6 +36,7 @@ export function createMailer(config: { smtpUrl: string; from: string } | null, l
         ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
         ...(mail.references?.length && { references: mail.references }),
         ...(mail.headers && { headers: mail.headers }),
+        ...(mail.attachments?.length && { attachments: mail.attachments }),
       });
       log.debug({ subject: mail.subject }, 'mail sent');
     },

@@ -2,7 +2,8 @@
 // Dovecot) and the real console: the site identifies its user by a signed email address, the
 // same person writes to support by mail (DKIM-signed, so their address is proven), and the agent
 // who opens the mail sees the earlier chat beside it, replies from the composer, and the reply
-// goes out by SMTP in the customer's thread.
+// goes out by SMTP in the customer's thread. A forged mail from the same address is flagged and
+// shows nothing of the customer's history.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userHash } from '../../server/security/identity.ts';
@@ -106,6 +107,21 @@ describe.skipIf(!HAVE_DOVECOT)('a customer’s chat and email in one timeline', 
     expect(sent.text).toContain(c.reply);
     await pane.locator('.msg-agent .bubble', { hasText: c.reply }).waitFor();
     await page.screenshot({ path: artifact(`email-timeline-replied-${lang}.png`) });
+
+    // Someone else writes as Sara, without her domain's signature: flagged, and nothing of hers shown.
+    const spoofId = `spoof-${lang}@evil.example`;
+    await imap.deliver([`From: ${c.name} <${email}>`, 'To: support@shop.example', `Subject: ${c.subject}`, `Message-ID: <${spoofId}>`, 'Content-Type: text/plain; charset=utf-8', '', 'Please send my order to another address.', ''].join('\r\n'));
+    await server.porsan.email!.check();
+    const spoof = await until(() => server.porsan.store.email.byHeaderId(spoofId), 'the forged mail stored');
+    expect(spoof.verified).toBe(false);
+    const spoofItem = page.locator(`.queue li[data-conversation-id="${spoof.conversationId}"]`);
+    await spoofItem.locator('.item-open').click();
+    const spoofPane = page.locator(`.conversation[data-conversation-id="${spoof.conversationId}"]`);
+    await spoofPane.locator('.email-unverified').waitFor();
+    expect(await spoofPane.locator('.email-unverified').textContent()).toContain(lang === 'fa' ? 'تأییدنشده' : 'Unverified sender');
+    expect(await panel.locator('.badge.verified').count()).toBe(0);
+    expect(await panel.locator('.earlier > li').count()).toBe(0);
+    await page.screenshot({ path: artifact(`email-unverified-console-${lang}.png`) });
     for (const p of [site, page]) await p.context().close();
   }, 90_000);
 });

@@ -3,6 +3,7 @@
 // Works as root (mail is owned by Debian's `dovecot` user) and as an ordinary user (all of it runs
 // as that user). Test mail is delivered as a mail server would leave it: IMAP APPEND.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,8 @@ export async function startPrivateImap(): Promise<PrivateImap> {
   chmodSync(dir, 0o755); // the login and mail processes run as other users and must reach their files
   const who = owner();
   const user = 'support';
-  const password = 'mailbox-secret';
+  // Its own password: should another test's Dovecot hold this port, logging in there fails.
+  const password = `mailbox-${randomBytes(8).toString('hex')}`;
   const mailDir = join(dir, 'mail');
   mkdirSync(mailDir);
   if (userInfo().uid === 0) chownSync(mailDir, who.uid, who.gid);
@@ -122,7 +124,7 @@ service stats {
       await until(
         async () => {
           if (p.exitCode !== null) throw new Error(`dovecot exited during start:\n${log()}`);
-          return withClient(async () => true).catch(() => false);
+          return (await withClient(async () => true).catch(() => false)) && p.exitCode === null;
         },
         'the private Dovecot to accept a login',
         20_000,

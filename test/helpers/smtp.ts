@@ -15,6 +15,7 @@ export interface ReceivedMail {
   references: string[];
   /** The raw message as received (for headers a test checks by hand). */
   raw: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface Inbox {
@@ -54,6 +55,7 @@ export async function startSmtp(opts: { reject?: (address: string) => boolean } 
               inReplyTo: mail.inReplyTo ?? null,
               references: Array.isArray(refs) ? refs : refs ? [refs] : [],
               raw: raw.toString('utf8'),
+              attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
             });
             callback();
           },

@@ -11,6 +11,9 @@ import { testDns, type TestDns } from '../helpers/mail-auth.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startSmtp, type Inbox } from '../helpers/smtp.ts';
 import { until } from '../helpers/wait.ts';
+import { call, createToken, responseChecker } from '../helpers/api.ts';
+import { POSTGRES, freshPostgresUrl } from '../helpers/postgres.ts';
+import { GPS_MARK, pdf, upload, withExif, boxJpeg } from '../helpers/files.ts';
 
 if (!HAVE_DOVECOT) console.warn(`⚠ ${NO_DOVECOT_MESSAGE}`);
 
@@ -44,7 +47,9 @@ function compose(d: Draft): string {
   ].join('\r\n');
 }
 
-describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () => {
+const STORES = ['sqlite', ...(POSTGRES ? ['postgres' as const] : [])] as const;
+
+describe.skipIf(!HAVE_DOVECOT).each(STORES)('email channel on %s (Dovecot IMAP + SMTP sink)', (storeKind) => {
   let imap: PrivateImap;
   let smtp: Inbox;
   let dns: TestDns;
@@ -62,7 +67,11 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
   };
   const messagesOf = (id: string) => server.porsan.store.messages.after(id, 0, { internal: true });
   const conversationWith = async (headerId: string) => {
-    const rec = await until(() => server.porsan.store.email.byHeaderId(headerId), `the mail <${headerId}> stored`);
+    // Stored and its message written (the record comes first, then the conversation's messages).
+    const rec = await until(async () => {
+      const r = await server.porsan.store.email.byHeaderId(headerId);
+      return r?.messageId ? r : undefined;
+    }, `the mail <${headerId}> stored`);
     return (await server.porsan.store.conversations.get(rec.conversationId))!;
   };
 
@@ -78,6 +87,7 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
         PORSAN_EMAIL_POLL_SECONDS: '600', // new mail must arrive by IDLE (tests that call check() do not wait for it)
         PORSAN_EMAIL_SENDER_LIMIT: '5',
         PORSAN_NPS: 'true',
+        ...(storeKind === 'postgres' && { PORSAN_DATABASE_URL: await freshPostgresUrl('email') }),
       },
       start: { dnsResolver: dns.resolver },
     });
@@ -278,6 +288,58 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     expect(conv).toMatchObject({ channel: 'email', status: 'queued' });
   });
 
+  it('takes a mail’s attachments under the attachment rules, and sends an agent’s file as an attachment', async () => {
+    const photo = withExif(boxJpeg());
+    expect(photo.includes(Buffer.from(GPS_MARK))).toBe(true);
+    const b64 = (b: Buffer) => b.toString('base64').replace(/.{76}/g, '$&\n');
+    const text = [
+      '--mix',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'The box arrived broken, photo and invoice attached.',
+      '--mix',
+      'Content-Type: image/jpeg; name="box.jpg"',
+      'Content-Disposition: attachment; filename="box.jpg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(photo),
+      '--mix',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Disposition: attachment; filename="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(pdf()),
+      '--mix',
+      'Content-Type: application/octet-stream; name="tool.exe"',
+      'Content-Disposition: attachment; filename="tool.exe"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(Buffer.from('MZ\x90\x00 not a file anyone should open')),
+      '--mix--',
+    ].join('\n');
+    await deliver({ from: 'Nima <nima@customer.example>', subject: 'Broken box', messageId: 'files1@customer.example', text, contentType: 'multipart/mixed; boundary="mix"' }, 'customer.example');
+    const conv = await conversationWith('files1@customer.example');
+    const files = (await messagesOf(conv.id)).filter((m) => m.meta?.type === 'attachment');
+    expect(files.map((m) => (m.meta?.type === 'attachment' ? [m.author, m.meta.file.name, m.meta.file.mime] : []))).toEqual([
+      ['visitor', 'box.jpg', 'image/jpeg'],
+      ['visitor', 'invoice.pdf', 'application/pdf'],
+    ]); // the .exe is refused by the attachment rules
+    const jpegId = files[0]!.meta?.type === 'attachment' ? files[0]!.meta.file.id : '';
+    const got = await fetch(`${server.url}/api/files/${jpegId}`, { headers: { cookie: agent.cookie } });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).includes(Buffer.from(GPS_MARK))).toBe(false); // metadata stripped
+
+    await ok(agent.socket, 'claim', { conversationId: conv.id });
+    const res = await upload(`${server.url}/api/conversations/${conv.id}/files`, { bytes: pdf('Return label 77'), name: 'return-label.pdf' }, { cookie: agent.cookie });
+    expect(res.status).toBe(201);
+    await server.porsan.mailIdle();
+    const mail = await until(() => smtp.mails.find((m) => m.to.includes('nima@customer.example')), 'the mail with the file');
+    expect(mail).toMatchObject({ subject: 'Re: Broken box', inReplyTo: '<files1@customer.example>' });
+    expect(mail.attachments).toEqual([expect.objectContaining({ filename: 'return-label.pdf', contentType: 'application/pdf' })]);
+    expect(mail.attachments[0]!.content.equals(pdf('Return label 77'))).toBe(true);
+    await ok(agent.socket, 'close', { conversationId: conv.id });
+  });
+
   it('suggests the FAQ answer to the agent for an email question, without mailing it', async () => {
     const sent = smtp.mails.length;
     await deliver({ from: 'Omid <omid@customer.example>', subject: 'Account', messageId: 'faq1@customer.example', text: 'How do I create an account?' }, 'customer.example');
@@ -286,8 +348,43 @@ describe.skipIf(!HAVE_DOVECOT)('email channel (Dovecot IMAP + SMTP sink)', () =>
     expect(suggestion).toMatchObject({ author: 'bot', internal: true, meta: { entryId: 'account-create-en' } });
     expect((suggestion!.meta as { score: number }).score).toBeGreaterThan(0.5);
     expect(suggestion!.text).toContain('Sign up');
+    // Other tools read it through the REST API, as its document describes.
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as Parameters<typeof responseChecker>[0];
+    const { token } = await createToken(server, ['read']);
+    const read = await call<{ conversation: { channel?: string }; messages: { meta: { type: string } | null }[] }>(server, token, 'GET', `/api/v1/conversations/${conv.id}`);
+    expect(read.status).toBe(200);
+    expect(responseChecker(doc)('/api/v1/conversations/{id}', 'get', 200, read.body)).toEqual([]);
+    expect(read.body.messages.map((m) => m.meta?.type)).toEqual(expect.arrayContaining(['email', 'email_suggestion', 'email_queued']));
     await server.porsan.mailIdle();
     expect(smtp.mails.length).toBe(sent);
     expect(conv.status).toBe('queued');
+  });
+});
+
+describe.skipIf(!HAVE_DOVECOT)('email channel with PORSAN_EMAIL_BOT_REPLY', () => {
+  let imap: PrivateImap;
+  let smtp: Inbox;
+  let server: TestServer;
+  beforeAll(async () => {
+    [imap, smtp] = await Promise.all([startPrivateImap(), startSmtp()]);
+    server = await startTestServer({ env: { PORSAN_IMAP_URL: imap.url, PORSAN_SMTP_URL: smtp.url, PORSAN_MAIL_FROM: 'support@shop.example', PORSAN_EMAIL_BOT_REPLY: 'true' } });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await Promise.all([imap?.stop(), smtp?.close()]);
+  });
+
+  it('mails the bot’s confident answer (marked automatic, threaded), keeps the conversation for a person, and sends nothing for a question it cannot answer', async () => {
+    await imap.deliver(compose({ from: 'omid@customer.example', subject: 'Sign up', messageId: 'bot1@customer.example', text: 'How do I create an account?' }));
+    await imap.deliver(compose({ from: 'omid@customer.example', subject: 'Hmm', messageId: 'bot2@customer.example', text: 'My neighbour’s parrot keeps singing at night.' }));
+    await server.porsan.email!.check();
+    await server.porsan.mailIdle();
+    const answer = await until(() => smtp.mails.find((m) => m.inReplyTo === '<bot1@customer.example>'), 'the bot’s answer by mail');
+    expect(answer).toMatchObject({ to: ['omid@customer.example'], subject: 'Re: Sign up' });
+    expect(answer.raw).toMatch(/^Auto-Submitted: auto-replied/im);
+    expect(answer.text).toContain('Sign up');
+    const rec = (await server.porsan.store.email.byHeaderId('bot1@customer.example'))!;
+    expect((await server.porsan.store.conversations.get(rec.conversationId))?.status).toBe('queued');
+    expect(smtp.mails.filter((m) => m.inReplyTo === '<bot2@customer.example>')).toEqual([]);
   });
 });

@@ -69,3 +69,20 @@ describe('threading and settings', () => {
     expect(parseImapUrl('imap://u:p@127.0.0.1:1143/Support')).toMatchObject({ port: 1143, secure: false, mailbox: 'Support' });
   });
 });
+
+describe('email settings', () => {
+  it('are off without a mailbox, and read and checked with one', async () => {
+    const { loadConfig, ConfigError } = await import('../../server/config.ts');
+    expect(loadConfig({}).email).toBeNull();
+    expect(loadConfig({ PORSAN_IMAP_URL: 'imaps://support%40shop.example:secret@imap.shop.example/INBOX' }).email).toEqual({
+      imapUrl: 'imaps://support%40shop.example:secret@imap.shop.example/INBOX',
+      pollMs: 60_000,
+      botReply: false,
+      senderLimit: 10,
+      survey: true,
+    });
+    expect(loadConfig({ PORSAN_IMAP_URL: 'imap://u:p@127.0.0.1:1143', PORSAN_EMAIL_BOT_REPLY: 'true', PORSAN_EMAIL_SENDER_LIMIT: '3', PORSAN_EMAIL_POLL_SECONDS: '5' }).email).toMatchObject({ botReply: true, senderLimit: 3, pollMs: 5000 });
+    expect(() => loadConfig({ PORSAN_IMAP_URL: 'https://mail.example.com' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORSAN_IMAP_URL: 'imap://mail.example.com' })).toThrow(/PORSAN_IMAP_URL/);
+  });
+});

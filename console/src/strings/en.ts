@@ -347,6 +347,7 @@ export const en = {
   metaEmail: 'Email from {from} — “{subject}”',
   metaEmailUnverified: 'Unverified sender: the address could be forged; kept apart from that customer’s history',
   metaEmailOriginal: 'Show original',
+  metaEmailQueued: 'Email received; waiting in the queue',
   metaEmailFailed: 'Email not delivered: {error}',
   metaEmailSuggestion: 'Suggested answer from the FAQ (score {score}) — not sent; copy it into your reply if it fits',
   attachFile: 'Attach file',

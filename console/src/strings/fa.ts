@@ -337,6 +337,7 @@ export const fa: Record<StringKey, string> = {
   metaEmail: 'ایمیل از {from} — «{subject}»',
   metaEmailUnverified: 'فرستنده‌ی تأییدنشده: ممکن است نشانی جعلی باشد؛ جدا از تاریخچه‌ی آن مشتری نگه داشته شد',
   metaEmailOriginal: 'نمایش اصل نامه',
+  metaEmailQueued: 'ایمیل رسید و در صف پاسخ است',
   metaEmailFailed: 'ایمیل تحویل نشد: {error}',
   metaEmailSuggestion: 'پاسخ پیشنهادی از پرسش‌های متداول (امتیاز {score}) — فرستاده نشده؛ اگر مناسب است در پاسخ خود بیاورید',
   attachFile: 'پیوست فایل',

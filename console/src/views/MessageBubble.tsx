@@ -40,6 +40,8 @@ export function metaText(t: Translate, meta: MessageMeta): string {
       return t('metaProactive', { name: meta.ruleName });
     case 'email':
       return t('metaEmail', { from: meta.from, subject: meta.subject });
+    case 'email_queued':
+      return t('metaEmailQueued');
     case 'email_failed':
       return t('metaEmailFailed', { error: meta.error });
     case 'email_suggestion':

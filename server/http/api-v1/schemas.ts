@@ -62,6 +62,10 @@ export const MessageMetaSchema = z
     z.object({ type: z.literal('closed'), by: z.enum(['visitor', 'agent', 'system']) }),
     z.object({ type: z.literal('rated'), score: z.number(), comment: z.string().optional().describe('what the visitor wrote with the rating') }),
     z.object({ type: z.literal('note') }),
+    z.object({ type: z.literal('email'), emailId: z.string(), subject: z.string(), from: z.string(), verified: z.boolean().describe('the sender was proven by an aligned DKIM signature or SPF') }).describe("a customer's mail (email conversations)"),
+    z.object({ type: z.literal('email_queued') }).describe('the mail joined the queue'),
+    z.object({ type: z.literal('email_failed'), error: z.string() }).describe("an agent's reply that could not be delivered (internal)"),
+    z.object({ type: z.literal('email_suggestion'), entryId: z.string(), score: z.number() }).describe("the bot's suggested answer for the agent (internal, not sent)"),
   ])
   .register(components, { id: 'MessageMeta', description: 'What a bot or system message means, beyond its text.' }) satisfies z.ZodType<MessageMeta>;
 
