@@ -5,7 +5,7 @@
 // profile of the Porsan server's measured parts into bench/load/profiles/), --heap-snapshot (of
 // the Porsan server with the visitors connected, ditto).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +58,7 @@ interface Measured {
   connectMs: number;
   failed: number;
   runs: Array<RunResult & { cpuPerQuestionMs: number }>;
-  after: ProcStats;
+  after: ProcStats | null;
 }
 
 async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured> {
@@ -80,29 +80,47 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   await snapshot('connected');
   const runs: Measured['runs'] = [];
   for (const [i, rate] of rates.entries()) {
-    let cpu0: ProcStats | null = null;
+    let cpu0: number | null = null;
     const onStart = (m: ClientMsg) => {
       if (m.type !== 'measure-start') return;
-      void stats(server, false).then((s) => (cpu0 = s));
+      void serverCpuMs(server).then((c) => (cpu0 = c));
       if (profiling) server.send({ type: 'profile', file: null } satisfies ServerCmd);
     };
     client.on('message', onStart);
     const { result } = await ask<Extract<ClientMsg, { type: 'result' }>>(client, { type: 'run', label: name, rate, seconds, warmup, lostAfter, seed: 1000 + i } satisfies ClientCmd, 'result');
     client.off('message', onStart);
-    const cpu1 = await stats(server, false);
+    const cpu1 = await serverCpuMs(server);
     const file = join(profileDir, `porsan-${rate}qps.cpuprofile`);
     if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
-    const c0 = cpu0 as ProcStats | null;
-    const cpuMs = c0 ? (cpu1.cpu.user + cpu1.cpu.system - c0.cpu.user - c0.cpu.system) / 1000 : NaN;
+    const c0 = cpu0 as number | null;
+    const cpuMs = c0 === null ? NaN : cpu1 - c0;
     runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answered) });
     process.stderr.write(`  ${name} ${rate} q/s done\n`);
   }
-  const after = await stats(server, true);
+  // (a saturated server answers only after its backlog: not waited for long)
+  const after = await Promise.race([stats(server, true), sleep(15_000).then(() => null)]);
   await ask(client, { type: 'close' } satisfies ClientCmd, 'closed');
   client.kill();
   server.send({ type: 'stop' } satisfies ServerCmd);
-  await exited(server);
+  if (!(await Promise.race([exited(server).then(() => true), sleep(15_000).then(() => false)]))) server.kill('SIGKILL');
   return { name, ready, idle, connected, connectMs: conn.ms, failed: conn.failed, runs, after };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * The server's CPU time so far, ms: from /proc (read from outside, so a saturated server's backlog
+ * does not delay it), else asked over IPC.
+ */
+async function serverCpuMs(server: ChildProcess): Promise<number> {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+  } catch {
+    const s = await stats(server, false);
+    return (s.cpu.user + s.cpu.system) / 1000;
+  }
 }
 
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -136,7 +154,7 @@ try {
   for (const r of results) {
     const perVisitor = (r.connected.heapUsed - r.idle.heapUsed) / Math.max(1, visitorCount - r.failed);
     console.log(
-      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}; after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}`,
+      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}; ${r.after ? `after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}` : 'after the runs: still busy'}`,
     );
     if (r.ready.kbHeapBytes !== undefined) console.log(`  knowledge index: ${r.ready.entries?.toLocaleString('en')} entries, ${MB(r.ready.kbHeapBytes)} heap, loaded in ${((r.ready.kbLoadMs ?? 0) / 1000).toFixed(1)} s`);
   }
