@@ -3,7 +3,8 @@
 // dies mid-turn leaves nothing half done. Every message gets the next per-conversation seq; a
 // (conversation, client id) already stored is returned instead of stored twice.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import { compiledOnce } from './compiled.ts';
 import type { Message, MessageDraft } from '../conversations/model.ts';
 import type { Appended, AppendGuard } from '../conversations/ports.ts';
 
@@ -11,6 +12,12 @@ export type { Appended, AppendGuard };
 import type { Database } from './schema.ts';
 import { conversationPatchRow, now, toConversation, toMessage, type MessageRow } from './rows.ts';
 import { searchTerms } from '../text/search-terms.ts';
+
+const MESSAGE_COLUMNS = ['id', 'conversation_id', 'seq', 'client_id', 'author', 'text', 'meta', 'internal', 'agent_id', 'created_at', 'search_text'] as const satisfies ReadonlyArray<keyof MessageRow>;
+/** (every column of a message row is in the list: a new column fails to compile here) */
+type MessageColumnsComplete = Exclude<keyof MessageRow, (typeof MESSAGE_COLUMNS)[number]> extends never ? true : never;
+const complete: MessageColumnsComplete = true;
+void complete;
 
 export class MessageRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -72,7 +79,7 @@ export class MessageRepo {
       // what full-text search finds it by (system lines are the product's own words, not searched)
       search_text: d.author === 'system' ? null : searchTerms(d.text),
     }));
-    if (rows.length) await trx.insertInto('messages').values(rows).execute();
+    if (rows.length) await trx.executeQuery(this.insertQuery(rows));
     return { messages: rows.map(toMessage), conversation: toConversation(updated), created: true };
   }
 
@@ -81,9 +88,26 @@ export class MessageRepo {
     return { messages: [toMessage(existing)], conversation: toConversation(conv), created: false };
   }
 
-  private byClientId(db: Kysely<Database> | Transaction<Database>, conversationId: string, clientId: string) {
-    return db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('client_id', '=', clientId).executeTakeFirst();
+  private async byClientId(db: Kysely<Database> | Transaction<Database>, conversationId: string, clientId: string): Promise<MessageRow | undefined> {
+    return (await db.executeQuery(this.byClientIdQuery(conversationId, clientId))).rows[0];
   }
+  private readonly byClientIdQuery = compiledOnce(2, (conversationId: string, clientId: string) =>
+    this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('client_id', '=', clientId),
+  );
+
+  /** The insert of a turn's messages (one to three rows), compiled once per row count. */
+  private insertQuery(rows: MessageRow[]) {
+    let q = this.inserts.get(rows.length);
+    if (!q) {
+      const n = rows.length;
+      q = compiledOnce(n * MESSAGE_COLUMNS.length, (...a: unknown[]) =>
+        this.db.insertInto('messages').values(Array.from({ length: n }, (_, r) => Object.fromEntries(MESSAGE_COLUMNS.map((c, k) => [c, a[r * MESSAGE_COLUMNS.length + k]])) as MessageRow)),
+      );
+      this.inserts.set(n, q);
+    }
+    return q(...rows.flatMap((row) => MESSAGE_COLUMNS.map((c) => row[c])));
+  }
+  private readonly inserts = new Map<number, (...a: unknown[]) => CompiledQuery<unknown>>();
 
   async after(conversationId: string, afterSeq: number, opts: { internal?: boolean; limit?: number } = {}): Promise<Message[]> {
     let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('seq', '>', afterSeq);
