@@ -10,7 +10,7 @@ import type { Appended, AppendGuard } from '../conversations/ports.ts';
 
 export type { Appended, AppendGuard };
 import type { Database } from './schema.ts';
-import { conversationPatchRow, now, toConversation, toMessage, type MessageRow } from './rows.ts';
+import { conversationPatchRow, now, toConversation, toMessage, type ConversationRow, type MessageRow } from './rows.ts';
 import { searchTerms } from '../text/search-terms.ts';
 
 const MESSAGE_COLUMNS = ['id', 'conversation_id', 'seq', 'client_id', 'author', 'text', 'meta', 'internal', 'agent_id', 'created_at', 'search_text'] as const satisfies ReadonlyArray<keyof MessageRow>;
@@ -47,19 +47,7 @@ export class MessageRepo {
     const t = now();
     const shown = drafts.filter((d) => d.author !== 'system' && !d.internal).at(-1);
     const question = drafts.find((d) => d.author === 'visitor');
-    let q = trx
-      .updateTable('conversations')
-      .set((eb) => ({
-        ...(guard?.patch ? conversationPatchRow(guard.patch) : {}),
-        last_seq: eb('last_seq', '+', drafts.length),
-        updated_at: t,
-        last_message: shown ? shown.text.slice(0, 200) : eb.ref('last_message'),
-        first_question: question ? eb.fn.coalesce('first_question', eb.val(question.text.slice(0, 200))) : eb.ref('first_question'),
-      }))
-      .where('id', '=', conversationId);
-    if (guard) q = q.where('status', 'in', [...guard.from]);
-    if (guard?.owner !== undefined) q = q.where('agent_id', '=', guard.owner);
-    const updated = await q.returningAll().executeTakeFirst();
+    const updated = guard ? await this.guardedUpdate(trx, conversationId, drafts.length, t, shown, question, guard) : await this.update(trx, conversationId, drafts.length, t, shown, question);
     if (!updated) {
       if (guard) return null;
       throw new Error(`no conversation ${conversationId}`);
@@ -82,6 +70,42 @@ export class MessageRepo {
     if (rows.length) await trx.executeQuery(this.insertQuery(rows));
     return { messages: rows.map(toMessage), conversation: toConversation(updated), created: true };
   }
+
+  /** The conversation's update for a turn that also moves it (the guard): built each time. */
+  private guardedUpdate(trx: Transaction<Database>, conversationId: string, count: number, t: string, shown: MessageDraft | undefined, question: MessageDraft | undefined, guard: AppendGuard) {
+    let q = trx
+      .updateTable('conversations')
+      .set((eb) => ({
+        ...(guard.patch ? conversationPatchRow(guard.patch) : {}),
+        last_seq: eb('last_seq', '+', count),
+        updated_at: t,
+        last_message: shown ? shown.text.slice(0, 200) : eb.ref('last_message'),
+        first_question: question ? eb.fn.coalesce('first_question', eb.val(question.text.slice(0, 200))) : eb.ref('first_question'),
+      }))
+      .where('id', '=', conversationId)
+      .where('status', 'in', [...guard.from]);
+    if (guard.owner !== undefined) q = q.where('agent_id', '=', guard.owner);
+    return q.returningAll().executeTakeFirst();
+  }
+
+  /** The conversation's update for a plain turn: one compiled query per kind (with or without a shown message and a question). */
+  private async update(trx: Transaction<Database>, conversationId: string, count: number, t: string, shown: MessageDraft | undefined, question: MessageDraft | undefined): Promise<ConversationRow | undefined> {
+    const kind = (shown ? 1 : 0) + (question ? 2 : 0);
+    const q = (this.updates[kind] ??= compiledOnce(5, (id: string, n: number, at: string, last: string, first: string) =>
+      this.db
+        .updateTable('conversations')
+        .set((eb) => ({
+          last_seq: eb('last_seq', '+', n),
+          updated_at: at,
+          last_message: shown ? last : eb.ref('last_message'),
+          first_question: question ? eb.fn.coalesce('first_question', eb.val(first)) : eb.ref('first_question'),
+        }))
+        .where('id', '=', id)
+        .returningAll(),
+    ));
+    return (await trx.executeQuery(q(conversationId, count, t, shown ? shown.text.slice(0, 200) : '', question ? question.text.slice(0, 200) : ''))).rows[0];
+  }
+  private readonly updates: Array<((id: string, n: number, at: string, last: string, first: string) => CompiledQuery<ConversationRow>) | undefined> = [];
 
   private async retried(db: Kysely<Database> | Transaction<Database>, conversationId: string, existing: MessageRow): Promise<Appended> {
     const conv = await db.selectFrom('conversations').selectAll().where('id', '=', conversationId).executeTakeFirstOrThrow();
