@@ -3,14 +3,20 @@
 import type { AttachmentMeta } from './attachments.ts';
 import type { ProactiveMeta, StartedFrom } from './proactive.ts';
 
+import type { ChoiceMeta, ConfirmMeta } from './learned.ts';
+
 export * from './attachments.ts';
 export * from './proactive.ts';
+export * from './learned.ts';
 import type { Transcript } from './transcripts.ts';
 
 export type Locale = 'fa' | 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['fa', 'ar', 'en'];
 
 export type Author = 'visitor' | 'bot' | 'agent' | 'system';
+/** Where a conversation happens: the widget, or a mail thread. */
+export type Channel = 'chat' | 'email';
+export const CHANNELS: readonly Channel[] = ['chat', 'email'];
 /** `offline`: handed off when nobody could answer; a left message (ticket) waiting for a reply. */
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'offline' | 'closed';
 
@@ -35,8 +41,13 @@ export interface Suggestion {
 
 /** What a bot or system message means, beyond its text. */
 export type MessageMeta =
-  | { type: 'answer'; entryId: string; score: number }
+  /** `chosen`: the visitor chose this entry (middle band or a suggestion), the bot did not decide alone. */
+  | { type: 'answer'; entryId: string; score: number; chosen?: boolean }
   | { type: 'no_answer'; suggestions: Suggestion[] }
+  /** The middle band: "Is this what you mean?" with one entry, and others if it is not (see learned.ts). */
+  | ConfirmMeta
+  /** A visitor's message that is their choice on a bot message's entry or suggestions (`choose`). */
+  | ChoiceMeta
   | { type: 'handoff'; reason: HandoffReason }
   | { type: 'assigned'; agentName: string }
   | { type: 'released'; reason: 'agent' | 'agent_offline' }
@@ -46,7 +57,24 @@ export type MessageMeta =
   | { type: 'rated'; score: number; comment?: string }
   | { type: 'note' }
   | AttachmentMeta
-  | ProactiveMeta;
+  | ProactiveMeta
+  | EmailMeta;
+
+/**
+ * Email conversations. `email`: a customer's mail (its subject, sender, whether the sender was
+ * verified, and `emailId` to open the full original). `email_failed`: an agent's reply that could
+ * not be delivered (an internal note). `email_suggestion`: the bot's proposed answer for the agent
+ * (internal; never mailed unless the deployment turned that on).
+ */
+export type EmailMeta =
+  | { type: 'email'; emailId: string; subject: string; from: string; verified: boolean }
+  | { type: 'email_failed'; error: string }
+  | { type: 'email_suggestion'; entryId: string; score: number };
+
+export interface ChooseRequest {
+  messageId: string;
+  entryId: string | null;
+}
 
 export type HandoffReason = 'asked' | 'button' | 'bot_failed';
 
@@ -79,6 +107,10 @@ export interface VisitorProfile {
   name?: string;
   email?: string;
   phone?: string;
+  /** The site's own id of its logged-in user. */
+  userId?: string;
+  /** Hex HMAC-SHA256 of `userId` (or of `email` without one) under the identity secret: proves the claim. */
+  userHash?: string;
 }
 
 /** What the visitor sees of their conversation. */
@@ -163,7 +195,16 @@ export interface VisitorClientEvents {
   rate: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
   /** Start a fresh conversation after the previous one was closed. */
   restart: (req: Record<string, never>, ack: Ack<{ conversation: ConversationView | null }>) => void;
-  identify: (req: VisitorProfile, ack: Ack) => void;
+  /**
+   * Who the visitor is. With `userHash` valid under the server's identity secret: `verified`, and
+   * the visitor joins that customer's history; `changed` then says the conversation to show is
+   * another one (say hello again). Otherwise the fields only label the visitor.
+   */
+  identify: (req: VisitorProfile, ack: Ack<{ verified: boolean; changed?: boolean }>) => void;
+  /** Whether to ask "How likely are you to recommend us?" after this ended conversation. */
+  npsDue: (req: { conversationId: string }, ack: Ack<{ ask: boolean }>) => void;
+  /** The answer: 0 (not at all likely) … 10 (extremely likely), with an optional comment. */
+  nps: (req: { conversationId: string; score: number; comment?: string }, ack: Ack) => void;
   typing: (req: { typing: boolean }) => void;
   /** Leave a message when no agent is available; returns the tracking code. */
   leaveMessage: (req: LeaveMessageRequest, ack: Ack<{ conversation: ConversationView; trackingCode: string }>) => void;
@@ -171,6 +212,12 @@ export interface VisitorClientEvents {
   ticket: (req: { trackingCode: string }, ack: Ack<{ conversation: ConversationView; messages: ChatMessage[] }>) => void;
   /** The conversation as a text file to download, and whether it can be mailed (see transcripts.ts). */
   transcript: (req: { conversationId: string }, ack: Ack<Transcript>) => void;
+  /**
+   * The visitor's choice on a bot message: the entry of a middle-band message (`confirm`) or one
+   * of its or a `no_answer`'s suggestions; null: "No, something else". The bot replies with the
+   * entry's answer or the other suggestions; the choice is kept as evidence for learned wordings.
+   */
+  choose: (req: ChooseRequest, ack: Ack<{ message: ChatMessage }>) => void;
   /** Mail the transcript to `email` (only when the server has SMTP). */
   mailTranscript: (req: { conversationId: string; email: string }, ack: Ack) => void;
 }
@@ -215,6 +262,18 @@ export interface VisitorContext {
   firstSeenAt: string;
   /** IANA time zone the widget reported, when known (console shows the visitor's local time). */
   timeZone: string | null;
+  /** The verified customer behind this conversation, when there is one. */
+  customer?: CustomerInfo | null;
+}
+
+/** A customer as agents see them: known by a verified identity, on any device or channel. */
+export interface CustomerInfo {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  since: string;
 }
 
 /** A row in the console's queue or "mine" list. */
@@ -241,6 +300,8 @@ export interface ConversationSummary {
   trackingCode: string | null;
   /** Started by answering a proactive message. */
   startedFrom?: StartedFrom | null;
+  /** 'chat' when absent (older servers). */
+  channel?: Channel;
 }
 
 export type Resolution = 'resolved' | 'unresolved' | 'spam';
@@ -274,7 +335,10 @@ export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: ChatMessage[];
   visitor: VisitorContext;
-  /** Earlier conversations of the same visitor, newest first, with their messages. */
+  /**
+   * Earlier conversations of the same visitor (of the same customer, on every device and channel,
+   * when the conversation has one), newest first, with their messages.
+   */
   earlier: { conversation: ConversationSummary; messages: ChatMessage[] }[];
 }
 
@@ -337,7 +401,8 @@ export interface KbIssueInfo {
   message: string;
 }
 export interface KbTryResult {
-  decision: 'answer' | 'suggest' | 'human' | 'none';
+  /** `confirm`: the middle band, the bot asks "Is this what you mean?" with `entryId`. */
+  decision: 'answer' | 'confirm' | 'suggest' | 'human' | 'none';
   locale: Locale;
   entryId: string | null;
   score: number;

@@ -38,6 +38,17 @@ export interface ReportSummary {
   /** Closed as resolved by a person and not back with a person within 7 days, of all closed by a person (spam left out). */
   firstContactResolution: { closed: number; resolved: number; rate: number | null };
   csat: { count: number; average: number | null; /** ratings 1…5 */ distribution: [number, number, number, number, number] };
+  /** "How likely are you to recommend us?" answered in the range: 9–10 promoters, 7–8 passives, 0–6 detractors. */
+  nps: ReportNps;
+}
+
+export interface ReportNps {
+  count: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** (promoters − detractors) / count × 100, from −100 to 100 (null without answers). */
+  score: number | null;
 }
 
 export interface ReportDay {
@@ -47,6 +58,10 @@ export interface ReportDay {
   botOnly: number;
   botResolved: number;
   handoffs: number;
+  /** NPS answers given that day, and of them promoters and detractors. */
+  npsResponses: number;
+  npsPromoters: number;
+  npsDetractors: number;
 }
 
 export interface ReportAgentRow {
@@ -62,6 +77,14 @@ export interface ReportComment {
   score: number;
   comment: string;
   agentName: string | null;
+  createdAt: string;
+}
+
+export interface ReportNpsComment {
+  conversationId: string;
+  /** 0…10 */
+  score: number;
+  comment: string;
   createdAt: string;
 }
 
@@ -81,6 +104,8 @@ export interface Report {
   hours: number[][];
   /** The newest rating comments (at most 50). */
   comments: ReportComment[];
+  /** The newest comments given with an NPS answer (at most 50). */
+  npsComments: ReportNpsComment[];
   /** What the bot could not answer most often (at most 20). */
   unanswered: ReportUnanswered[];
 }

@@ -36,7 +36,11 @@ import { Webhooks } from './webhooks/index.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { wireMailNotifications } from './mail/notifications.ts';
 import { Transcripts } from './transcripts/index.ts';
+import { startEmailChannel, type EmailChannel } from './email/index.ts';
+import { SurveyLinks } from './email/survey.ts';
+import type { DNSResolver } from './email/verify.ts';
 import { readFileSync } from 'node:fs';
+import { answeredWith, Learning } from './learning/service.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -67,8 +71,10 @@ export interface Porsan {
   webhooks: Webhooks;
   /** Null without SMTP (PORSAN_SMTP_URL). */
   mailer: Mailer | null;
-  /** Resolves when the mail notifications started so far have been sent (or failed). */
+  /** Resolves when the mail notifications (and email replies) started so far have been sent (or failed). */
   mailIdle(): Promise<void>;
+  /** The email channel (PORSAN_IMAP_URL); null without it. */
+  email: EmailChannel | null;
   close(): Promise<void>;
 }
 
@@ -77,7 +83,13 @@ export interface Readiness {
   checks: Record<string, boolean | string>;
 }
 
-export async function startPorsan(config: Config): Promise<Porsan> {
+/** What tests may put in place of the outside world. */
+export interface StartOptions {
+  /** DNS for the email channel's sender verification (default: the system resolver). */
+  dnsResolver?: DNSResolver;
+}
+
+export async function startPorsan(config: Config, opts: StartOptions = {}): Promise<Porsan> {
   const nodeId = config.nodeId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const log = createLogger(config.logLevel).child({ node: nodeId });
   const store = await openStore(config);
@@ -101,9 +113,20 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   });
   const conversations = new Conversations(
     store,
-    { answer: (q, l) => knowledge.answer(q, l), normalize: normalizeForGrouping, search: (q, l) => searchKnowledge(knowledge, q, l) },
+    {
+      decide: (q, l) => knowledge.decide(q, l),
+      entry: (id) => knowledge.entry(id),
+      answeredWith: (text, l) => answeredWith(knowledge, text, l),
+      normalize: normalizeForGrouping,
+      search: (q, l) => searchKnowledge(knowledge, q, l),
+    },
     team,
+    { nps: config.nps, emailBotReply: config.email?.botReply ?? false },
   );
+
+  const learning = new Learning({ store: store.learned, knowledge, kbDir: config.kbDir, watching: config.kbWatch, autoLearn: config.kbAutoLearn, log: (msg, extra) => log.warn(extra ?? {}, msg) });
+  conversations.events.on('learned', () => void learning.refresh());
+  await learning.refresh();
 
   const files = await LocalFileStorage.open(join(config.dataDir, 'files'));
   const proactive = new ProactiveRules(store, team, config.uploads);
@@ -111,8 +134,9 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   const mailer = createMailer(config.mail, log);
   const mail = mailer ? wireMailNotifications({ conversations, store, team, mailer, publicOrigin: config.publicOrigin, log }) : null;
   const transcripts = new Transcripts(store, conversations, mailer);
+  const surveys = config.email ? new SurveyLinks(store) : null;
 
-  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit, apiRequests: config.apiRateLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
+  const limits = createLimits(limitRules({ ...config.rateLimits, loginLimit: config.loginLimit, loginAccountLimit: config.loginAccountLimit, apiRequests: config.apiRateLimit, emailSenders: config.email?.senderLimit }), redis ? redisLimiter(redis, config.redisPrefix) : undefined);
   const sessions = new AgentSessions(store);
   const io = new Server({
     // The widget's sites may call without credentials; the console is same-origin and needs no CORS.
@@ -149,6 +173,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     config,
     store,
     knowledge,
+    learning,
     log,
     team,
     conversations,
@@ -169,6 +194,7 @@ export async function startPorsan(config: Config): Promise<Porsan> {
     proactive,
     webhooks,
     version: VERSION,
+    surveys,
   });
   const http = createServer(app);
   io.attach(http);
@@ -184,16 +210,25 @@ export async function startPorsan(config: Config): Promise<Porsan> {
   log.info({ port, cluster: !!redis }, 'porsan listening');
   // Uploads whose message never came, and staged files of uploads that never finished: after an hour.
   const stopSweeper = startSweeper(files, store.attachments, log, { graceMs: 60 * 60 * 1000, everyMs: 15 * 60 * 1000 });
+  const email =
+    config.email && surveys
+      ? startEmailChannel({ config: config.email, mail: config.mail, publicOrigin: config.publicOrigin, store, conversations, team, mailer, limits, log, surveys, resolver: opts.dnsResolver })
+      : null;
 
   return {
-    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready, files, proactive, webhooks, mailer,
-    mailIdle: () => mail?.idle() ?? Promise.resolve(),
+    port, config, store, knowledge, conversations, team, io, http, app, log, admin, limits, nodeId, redis, metrics, ready, files, proactive, webhooks, mailer, email,
+    mailIdle: async () => {
+      await mail?.idle();
+      await email?.idle();
+    },
     close() {
       // Graceful: /readyz says no at once; sockets are let go (their clients reconnect to another
       // node behind the load balancer); this node's agents count as gone; then the rest closes.
       closing ??= (async () => {
         stopSweeper();
+        await email?.close();
         conversations.close();
+        learning.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

@@ -29,6 +29,7 @@ const schema = z.object({
   PORSAN_KB_WATCH: flag.default(true),
   PORSAN_KB_ANSWER_THRESHOLD: ratio.optional(),
   PORSAN_KB_SUGGEST_THRESHOLD: ratio.optional(),
+  PORSAN_KB_AUTO_LEARN: z.coerce.number().int().min(0).max(1000).default(0),
   PORSAN_STATIC_DIR: z.string().min(1).default('./dist'),
   PORSAN_DEMO_DIR: z.string().min(1).default('./demo'),
   PORSAN_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
@@ -90,8 +91,16 @@ const schema = z.object({
   PORSAN_WEBHOOK_RETRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
   PORSAN_WEBHOOK_SWEEP_SECONDS: z.coerce.number().positive().default(5),
   PORSAN_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  PORSAN_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PORSAN_NPS: flag.default(false),
+  PORSAN_NPS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   PORSAN_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   PORSAN_MAIL_FROM: z.string().trim().min(3).max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address such as "Porsan <support@example.com>"').optional(),
+  PORSAN_IMAP_URL: z.string().regex(/^imaps?:\/\/[^\s:@/]+:[^\s@/]*@[^\s/]+(\/\S*)?$/, 'must be imap(s)://user:password@host[:port][/mailbox] (user and password URL-encoded)').optional(),
+  PORSAN_EMAIL_POLL_SECONDS: z.coerce.number().min(1).default(60),
+  PORSAN_EMAIL_BOT_REPLY: flag.default(false),
+  PORSAN_EMAIL_SENDER_LIMIT: z.coerce.number().int().positive().default(10),
+  PORSAN_EMAIL_SURVEY: flag.default(true),
   PORSAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +123,8 @@ export interface Config {
   kbDir: string;
   kbWatch: boolean;
   kbThresholds: { answerThreshold?: number; suggestThreshold?: number };
+  /** A pending learned wording confirmed by this many different visitors is matched before an editor accepts it (0: never). */
+  kbAutoLearn: number;
   staticDir: string;
   demoDir: string;
   admin: { email?: string; password?: string };
@@ -150,8 +161,26 @@ export interface Config {
   };
   /** REST API requests per token per minute. */
   apiRateLimit: number;
+  /** Signs `userHash` (HMAC-SHA256) for verified identities; null: every identify only labels the visitor. */
+  identitySecret: string | null;
+  /** Ask "How likely are you to recommend us?" after a closed conversation, at most once per customer (or visitor) per `days`. */
+  nps: { enabled: boolean; days: number };
   /** Outgoing mail (transcripts, left-message notices and replies); null without SMTP. */
   mail: { smtpUrl: string; from: string } | null;
+  /** The email channel (PORSAN_IMAP_URL); null: no mailbox is read. */
+  email: EmailConfig | null;
+}
+
+export interface EmailConfig {
+  imapUrl: string;
+  /** How often the mailbox is looked at besides IDLE's notices (and the polling interval without IDLE). */
+  pollMs: number;
+  /** Mail the bot's confident answer to a new email question (otherwise only suggest it to the agent). */
+  botReply: boolean;
+  /** New mails accepted per sender address per hour. */
+  senderLimit: number;
+  /** Mail the CSAT survey (a signed link) when an email conversation is closed as resolved. */
+  survey: boolean;
 }
 
 export interface RateLimitConfig {
@@ -207,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(e.PORSAN_KB_ANSWER_THRESHOLD !== undefined && { answerThreshold: e.PORSAN_KB_ANSWER_THRESHOLD }),
       ...(e.PORSAN_KB_SUGGEST_THRESHOLD !== undefined && { suggestThreshold: e.PORSAN_KB_SUGGEST_THRESHOLD }),
     },
+    kbAutoLearn: e.PORSAN_KB_AUTO_LEARN,
     staticDir: resolve(e.PORSAN_STATIC_DIR),
     demoDir: resolve(e.PORSAN_DEMO_DIR),
     admin: { email: e.PORSAN_ADMIN_EMAIL, password: e.PORSAN_ADMIN_PASSWORD },
@@ -243,8 +273,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sweepMs: e.PORSAN_WEBHOOK_SWEEP_SECONDS * 1000,
     },
     apiRateLimit: e.PORSAN_API_RATE_LIMIT,
+    identitySecret: e.PORSAN_IDENTITY_SECRET ?? null,
+    nps: { enabled: e.PORSAN_NPS, days: e.PORSAN_NPS_DAYS },
     mail: e.PORSAN_SMTP_URL
       ? { smtpUrl: e.PORSAN_SMTP_URL, from: e.PORSAN_MAIL_FROM ?? `Porsan <no-reply@${publicOrigin ? new URL(publicOrigin).hostname : 'localhost'}>` }
+      : null,
+    email: e.PORSAN_IMAP_URL
+      ? { imapUrl: e.PORSAN_IMAP_URL, pollMs: e.PORSAN_EMAIL_POLL_SECONDS * 1000, botReply: e.PORSAN_EMAIL_BOT_REPLY, senderLimit: e.PORSAN_EMAIL_SENDER_LIMIT, survey: e.PORSAN_EMAIL_SURVEY }
       : null,
   };
 }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   // `npm start` runs the demo: the queue is open around the clock and waits for an agent even
   // before anyone has opened the console. Real deployments run without --demo.
   const demo = process.argv.includes('--demo');
-  const env = demo ? { PORSAN_ALWAYS_OPEN: 'true', PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: 'false', ...process.env } : process.env;
+  const env = demo ? { PORSAN_ALWAYS_OPEN: 'true', PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: 'false', PORSAN_NPS: 'true', ...process.env } : process.env;
   let config;
   try {
     config = loadConfig(env);

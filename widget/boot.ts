@@ -115,6 +115,16 @@ export function boot(config: ResolvedConfig, importApp: () => Promise<{ mount: M
     toggle: call('toggle', true),
     send: call('send', true),
     identify: call('identify', true),
+    reset() {
+      // Logged out on the site: this device forgets its visitor (a new anonymous one follows).
+      try {
+        for (const k of ['token', 'outbox', 'identified', 'unread']) localStorage.removeItem('porsan:' + k);
+      } catch {
+        /* no storage: nothing kept */
+      }
+      queue.length = 0;
+      app?.reset();
+    },
     setLocale: call('setLocale', false),
     on(event, handler) {
       ((handlers[event] ||= new Set() as never) as Set<typeof handler>).add(handler);

@@ -347,7 +347,7 @@ export class ChatClient {
 
   async identify(profile: VisitorProfile): Promise<boolean> {
     const clean: VisitorProfile = {};
-    for (const k of ['name', 'email', 'phone'] as const) {
+    for (const k of ['name', 'email', 'phone', 'userId', 'userHash'] as const) {
       const v = profile[k];
       if (typeof v === 'string' && v.trim()) clean[k] = v.trim().slice(0, 100);
     }
@@ -355,7 +355,11 @@ export class ChatClient {
     if (clean.email || clean.phone) store.set(IDENTIFIED_KEY, '1');
     if (!this.ready) return false;
     const r = await this.call('identify', clean);
-    if (r.ok) this.profile = null;
+    if (r.ok) {
+      this.profile = null;
+      // Verified as a customer with a conversation elsewhere: show that one.
+      if (r.changed) void this.welcome();
+    }
     return r.ok;
   }
 
@@ -391,9 +395,8 @@ export class ChatClient {
   async rate(score: number, comment: string): Promise<boolean> {
     const c = this.state.conversation;
     if (!c) return false;
-    const r = await this.call('rate', { conversationId: c.id, score, ...(comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}) });
-    if (r.ok) this.set({ conversation: { ...c, rating: score } });
-    return r.ok;
+    // (the server announces the rated conversation to every tab before it answers)
+    return (await this.call('rate', { conversationId: c.id, score, ...(comment.trim() ? { comment: comment.trim().slice(0, 1000) } : {}) })).ok;
   }
 
   async restart(): Promise<boolean> {
@@ -404,6 +407,13 @@ export class ChatClient {
 
   typing(on: boolean): void {
     if (this.ready) this.socket.volatile.emit('typing', { typing: on });
+  }
+
+  /** Start over as a new visitor (the loader has dropped the token). */
+  reset(): void {
+    this.profile = null;
+    this.set({ conversation: null, messages: [], pending: [] });
+    this.socket.disconnect().connect();
   }
 
   /** Re-introduce ourselves, e.g. after a locale change. */

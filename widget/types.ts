@@ -63,6 +63,8 @@ export interface PorsanApi {
   toggle(): void;
   send(text: string): void;
   identify(profile: VisitorProfile): void;
+  /** The site's user logged out: end the link to their identity on this device. */
+  reset(): void;
   setLocale(locale: Locale): void;
   on<E extends PorsanEvent>(event: E, handler: Handler<E>): void;
   off<E extends PorsanEvent>(event: E, handler: Handler<E>): void;

@@ -1,8 +1,7 @@
 // HTTP calls of the console: login, logout, who am I. The session lives in an httpOnly cookie.
 import type {
   AgentInfo, AgentRole, AgentStatus, ArchiveFilter, ArchivePage, ConversationDetail, KbConflict, KbEntryDraft, KbEntryFile, KbEntryInfo, KbIssueInfo, KbPreview,
-  KbSaved, KbTryResult, Locale, LoginRequest, ProactiveRuleInput, ProactiveRuleReport, Profile, SavedReply, SavedReplyInput, TeamSettings, UnansweredGap, UploadLimits,
-} from '../../protocol/index.ts';
+  KbSaved, KbTryResult, Locale, LoginRequest, ProactiveRuleInput, ProactiveRuleReport, Profile, SavedReply, SavedReplyInput, TeamSettings, UnansweredGap, UploadLimits, LearnedWordingInfo } from '../../protocol/index.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -101,6 +100,12 @@ export async function kbGaps(): Promise<UnansweredGap[]> {
 }
 
 // ---------------------------------------------------------------- FAQ editing (editors)
+export async function kbLearned(): Promise<LearnedWordingInfo[]> {
+  return (await request<{ wordings: LearnedWordingInfo[] }>('GET', '/api/kb/learned')).wordings;
+}
+export function kbLearnedDecide(id: string, action: 'accept' | 'reject'): Promise<{ wording: LearnedWordingInfo; saved?: KbSaved | null }> {
+  return request('POST', `/api/kb/learned/${encodeURIComponent(id)}/${action}`, {});
+}
 export function kbEntry(id: string): Promise<KbEntryFile> {
   return request('GET', `/api/kb/entries/${encodeURIComponent(id)}`);
 }

@@ -3,10 +3,11 @@
 import type { AgentInfo, ChatMessage, ConversationDetail, ConversationSummary, KbHit, Locale, Resolution } from '../../protocol/index.ts';
 import type { Context } from './context.ts';
 import { nowIso, systemDraft } from './drafts.ts';
+import { agentAnswered } from './choices.ts';
 import { DomainError } from './errors.ts';
 import { closeConversation } from './lifecycle.ts';
 import type { Conversation } from './model.ts';
-import { toSummary, toVisitorContext } from './presenters.ts';
+import { toCustomerInfo, toSummary, toVisitorContext } from './presenters.ts';
 import type { Routing } from './routing.ts';
 
 export class AgentSide {
@@ -29,12 +30,16 @@ export class AgentSide {
     const conv = await ctx.mustGet(conversationId);
     const visitor = await ctx.store.visitors.get(conv.visitorId);
     if (!visitor) throw new DomainError('not_found', 'The visitor of this conversation no longer exists.');
-    const others = (await ctx.store.conversations.ofVisitor(visitor.id)).filter((c) => c.id !== conv.id && c.createdAt <= conv.createdAt);
+    const customer = conv.customerId ? await ctx.store.customers.get(conv.customerId) : undefined;
+    // A customer's history spans their devices and channels; an anonymous visitor's is their own.
+    const history = customer ? await ctx.store.customers.conversationsOfCustomer(customer.id, 20) : await ctx.store.conversations.ofVisitor(visitor.id);
+    const others = history.filter((c) => c.id !== conv.id && c.createdAt <= conv.createdAt).slice(0, customer ? 10 : 5);
+    const name = customer?.name ?? visitor.name;
     return {
       conversation: await ctx.summary(conv, visitor.name),
       messages: await this.transcript(conv.id),
-      visitor: toVisitorContext(visitor),
-      earlier: await Promise.all(others.slice(0, 5).map(async (c) => ({ conversation: await ctx.summary(c, visitor.name), messages: await this.transcript(c.id) }))),
+      visitor: { ...toVisitorContext(visitor), customer: customer ? toCustomerInfo(customer) : null },
+      earlier: await Promise.all(others.map(async (c) => ({ conversation: await ctx.summary(c, c.visitorId === visitor.id ? visitor.name : name), messages: await this.transcript(c.id) }))),
     };
   }
 
@@ -88,6 +93,7 @@ export class AgentSide {
     });
     if (!r) throw new DomainError('forbidden', 'Only the agent who owns an open conversation can write in it.');
     const [chat] = r.created ? await ctx.announce(r.messages, r.conversation) : [await ctx.chat(r.messages[0]!)];
+    if (r.created) await agentAnswered(ctx, conv, text);
     return chat!;
   }
 

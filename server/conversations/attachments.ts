@@ -57,7 +57,7 @@ export class Attachments {
   async forVisitor(visitor: Visitor, attachmentId: string): Promise<Attachment> {
     const a = await this.ctx.store.attachments.get(attachmentId);
     const conv = a?.messageId ? await this.ctx.store.conversations.get(a.conversationId) : undefined;
-    if (!a || !conv || conv.visitorId !== visitor.id) throw new DomainError('not_found', 'No such file.');
+    if (!a || !conv || !(await this.ctx.visitorMaySee(visitor, conv))) throw new DomainError('not_found', 'No such file.');
     return a;
   }
 

@@ -3,6 +3,22 @@
 import type { Locale } from '../../protocol/index.ts';
 
 const TEXT = {
+  // The middle band (the widget shows its own card; this is the text for transcripts and the API).
+  confirm: {
+    fa: 'منظورتان این است؟ «{title}»',
+    ar: 'هل تقصد هذا؟ «{title}»',
+    en: 'Is this what you mean? "{title}"',
+  },
+  somethingElse: {
+    fa: 'نه، چیز دیگری',
+    ar: 'لا، شيء آخر',
+    en: 'No, something else',
+  },
+  otherSuggestions: {
+    fa: 'شاید یکی از این‌ها منظورتان باشد، یا با یک همکار ما صحبت کنید.',
+    ar: 'ربما تقصد أحد هذه الأسئلة، أو يمكنك التحدث مع أحد زملائنا.',
+    en: 'Maybe you meant one of these, or you can talk to a person.',
+  },
   noAnswer: {
     fa: 'متأسفم، پاسخ این سؤال را پیدا نکردم. شاید یکی از این‌ها منظورتان باشد، یا با یک همکار ما صحبت کنید.',
     ar: 'عذرًا، لم أجد إجابة لهذا السؤال. ربما تقصد أحد هذه الأسئلة، أو يمكنك التحدث مع أحد زملائنا.',

@@ -1,7 +1,8 @@
 // The bot's turn: what it says to a visitor's question, planned before anything is stored so
 // that the question, the answer and any move to the queue are written in one transaction.
-import type { Locale, Suggestion } from '../../protocol/index.ts';
-import type { Answer } from '../knowledge/index.ts';
+import type { Locale, MessageMeta, Suggestion } from '../../protocol/index.ts';
+import type { Answer, KbEntry } from '../knowledge/index.ts';
+import { botText } from './bot-text.ts';
 import { handoffDraft } from './availability.ts';
 import type { Context } from './context.ts';
 import { botDraft, nowIso, systemDraft } from './drafts.ts';
@@ -22,7 +23,7 @@ export interface TurnPlan {
 }
 
 export async function planBotTurn(ctx: Context, conv: Conversation, question: string, quota: VisitorQuota): Promise<TurnPlan> {
-  const answer: Answer = ctx.bot.answer(question, conv.locale);
+  const answer: Answer = ctx.bot.decide(question, conv.locale);
   const locale = answer.locale;
   if (answer.decision === 'human') {
     try {
@@ -41,13 +42,20 @@ export async function planBotTurn(ctx: Context, conv: Conversation, question: st
   if (answer.decision === 'answer' && answer.entry) {
     return { drafts: [botDraft(answer.entry.answer, { type: 'answer', entryId: answer.entry.id, score: answer.score })] };
   }
+  if (answer.decision === 'confirm' && answer.entry) {
+    const title = answer.entry.questions[0] ?? answer.entry.id;
+    const meta: MessageMeta = { type: 'confirm', entryId: answer.entry.id, title, score: answer.score, suggestions: answer.suggestions.slice(0, 2).map(suggestion) };
+    return { drafts: [botDraft(botText('confirm', locale, { title }), meta)] };
+  }
   // A guess in another language than the widget's, with nothing close enough to suggest, is
   // not trusted (Latin-letter gibberish on a Persian page should not get English suggestions).
   const trusted = answer.decision !== 'none' || locale === conv.locale;
   const replyLocale = trusted ? locale : conv.locale;
-  const suggestions: Suggestion[] = trusted ? answer.suggestions.slice(0, 3).map((e) => ({ id: e.id, title: e.questions[0] ?? e.id })) : [];
+  const suggestions: Suggestion[] = trusted ? answer.suggestions.slice(0, 3).map(suggestion) : [];
   return {
     drafts: [{ ...systemDraft(suggestions.length ? 'noAnswer' : 'noAnswerNoSuggestions', replyLocale, { type: 'no_answer', suggestions }), author: 'bot' }],
     unanswered: { locale, normalized: ctx.bot.normalize(question, locale) },
   };
 }
+
+export const suggestion = (e: KbEntry): Suggestion => ({ id: e.id, title: e.questions[0] ?? e.id });

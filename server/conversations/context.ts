@@ -2,7 +2,7 @@
 // agents' display names, and turning domain objects into ready payloads for the events.
 import { EventEmitter } from 'node:events';
 import type { ChatMessage, ConversationSummary, ConversationView, KbHit, Locale } from '../../protocol/index.ts';
-import type { KnowledgeService } from '../knowledge/index.ts';
+import type { KbEntry, KnowledgeService } from '../knowledge/index.ts';
 import { coalesce } from './coalesce.ts';
 import { DomainError } from './errors.ts';
 import type { DomainEvents } from './events.ts';
@@ -12,7 +12,11 @@ import { toChatMessage, toConversationView, toSummary } from './presenters.ts';
 import type { Team } from './team.ts';
 
 export interface BotEngine {
-  answer: KnowledgeService['answer'];
+  decide: KnowledgeService['decide'];
+  /** An entry by id (a visitor's choice names one). */
+  entry: KnowledgeService['entry'];
+  /** The entries whose answer an agent's message contains (they answered with that FAQ answer). */
+  answeredWith: (text: string, locale: Locale) => KbEntry[];
   normalize: (text: string, locale: Locale) => string;
   /** Ranked entries for an agent's search from the composer. */
   search: (query: string, locale?: Locale) => KbHit[];
@@ -55,8 +59,30 @@ export class Context {
   /** A conversation of this visitor: the same answer for "missing" and "someone else's", so ids cannot be probed. */
   async ownedByVisitor(visitor: Visitor, conversationId: string): Promise<Conversation> {
     const conv = await this.store.conversations.get(conversationId);
-    if (!conv || conv.visitorId !== visitor.id) throw new DomainError('not_found', 'No such conversation.');
+    if (!conv || !(await this.visitorMaySee(visitor, conv))) throw new DomainError('not_found', 'No such conversation.');
     return conv;
+  }
+
+  /** A visitor's own conversation, or a chat of the customer they are verified as (on another device). */
+  async visitorMaySee(visitor: Visitor, conv: Conversation): Promise<boolean> {
+    // This browser's own conversation, unless it belongs to another customer than the one now
+    // signed in here (a shared computer where the site did not call Porsan.reset between users).
+    if (conv.visitorId === visitor.id) return !conv.customerId || !visitor.customerId || conv.customerId === visitor.customerId;
+    if (!conv.customerId || conv.channel !== 'chat') return false;
+    // Read again: the link may have begun or ended (Porsan.reset) since this copy of the visitor.
+    return (await this.store.customers.customerOf(visitor.id))?.id === conv.customerId;
+  }
+
+  /**
+   * What the visitor's widget shows: for a verified customer, their open chat on any device;
+   * otherwise (or without one) this visitor's current conversation (open, or closed but not dismissed).
+   */
+  async currentOf(visitor: Visitor): Promise<Conversation | undefined> {
+    if (visitor.verified && visitor.customerId) {
+      const open = await this.store.customers.openConversationOf(visitor.customerId, 'chat');
+      if (open) return open;
+    }
+    return this.store.conversations.currentOf(visitor.id);
   }
 
   /** `avatar` undefined: keep the picture already known (a caller that has only the name). */
@@ -128,7 +154,7 @@ export class Context {
     const eta = await this.estimator();
     return {
       summaries: rows.map((r, i) => toSummary(r, i + 1, null, r.visitorName)),
-      views: rows.map((r, i) => ({ visitorId: r.visitorId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
+      views: rows.map((r, i) => ({ visitorId: r.visitorId, customerId: r.customerId, view: { ...toConversationView(r, i + 1, null), agentsAvailable: available, etaSeconds: eta(i + 1) } })),
     };
   }
 

@@ -11,7 +11,7 @@ export interface DomainEvents {
   /** A conversation's status, owner, tags or rating changed. */
   conversation: [e: { conversation: Conversation; view: ConversationView; summary: ConversationSummary }];
   /** The queue changed: the whole queue for agents, and each waiting visitor's new place. */
-  queue: [e: { summaries: ConversationSummary[]; views: { visitorId: string; view: ConversationView }[] }];
+  queue: [e: { summaries: ConversationSummary[]; views: { visitorId: string; customerId: string | null; view: ConversationView }[] }];
   /** Left messages changed. */
   tickets: [e: { tickets: ConversationSummary[] }];
   /** A conversation left an agent (transfer, release, requeue): that agent's console must drop it. */
@@ -24,6 +24,8 @@ export interface DomainEvents {
    * nobody.
    */
   lifecycle: [e: { step: LifecycleStep; conversation: Conversation }];
+  /** Evidence for learned wordings changed (null: several entries may be affected). */
+  learned: [e: { entryId: string | null }];
   /** The team's presence, limits or open conversations changed. */
   agents: [e: { agents: AgentStatus[] }];
 }

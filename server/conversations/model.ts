@@ -1,6 +1,6 @@
 // The conversation domain's own types. The store turns its rows into these (and back); nothing
 // outside server/store/ sees a row, a snake_case column or an integer flag.
-import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, StartedFrom, UploadType } from '../../protocol/index.ts';
+import type { AgentRole, Author, Channel, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, StartedFrom, UploadType } from '../../protocol/index.ts';
 
 export interface Visitor {
   id: string;
@@ -15,11 +15,33 @@ export interface Visitor {
   timeZone: string | null;
   visits: number;
   currentConversationId: string | null;
+  /** The customer this browser is linked to by a verified identity (null: anonymous or unverified). */
+  customerId: string | null;
+  /** Whether `customerId` was set by a verified identity. */
+  verified: boolean;
   createdAt: string;
   lastSeenAt: string;
 }
 
-export type VisitorPatch = Partial<Omit<Visitor, 'id' | 'createdAt'>>;
+export type VisitorPatch = Partial<Omit<Visitor, 'id' | 'createdAt' | 'customerId' | 'verified'>>;
+
+/**
+ * One person across devices and channels. Only verified identities lead here: `userId` checked by
+ * its HMAC, `email` by its HMAC (no user id) or by an aligned DKIM/SPF mail sender.
+ */
+export interface Customer {
+  id: string;
+  userId: string | null;
+  /** A verified address, lower-case. */
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How a verified identity is looked up: by the site's user id when there is one, else by the address. */
+export type CustomerKey = { userId: string; email?: undefined } | { email: string; userId?: undefined };
 
 export interface Conversation {
   id: string;
@@ -44,6 +66,9 @@ export interface Conversation {
   trackingCode: string | null;
   /** Started by answering a proactive message. */
   startedFrom: StartedFrom | null;
+  channel: Channel;
+  /** The customer whose history this belongs to (null: an anonymous or unverified visitor's). */
+  customerId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -124,3 +149,43 @@ export interface Attachment extends StoredFile {
 }
 
 export const OPEN_STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'assigned', 'offline'];
+
+/** A mail in or out of an email conversation (the thread is followed by `headerId`, its Message-ID). */
+export interface EmailRecord {
+  id: string;
+  conversationId: string;
+  /** The conversation message it became (in) or came from (out). */
+  messageId: string | null;
+  /** The RFC 5322 Message-ID, without angle brackets. */
+  headerId: string;
+  direction: 'in' | 'out';
+  /** The customer's address: the sender (in) or the recipient (out), lower-case. */
+  address: string;
+  name: string | null;
+  subject: string;
+  /** In: the From address was proven by aligned DKIM or SPF. */
+  verified: boolean;
+  /** In: how it was verified, or why not. */
+  verification: string | null;
+  /** The full text as it came or went (quotes and signature included). */
+  original: string;
+  status: 'received' | 'sending' | 'sent' | 'failed';
+  error: string | null;
+  createdAt: string;
+}
+
+/** An answer to "How likely are you to recommend us?" (0–10). */
+export interface NpsResponse {
+  id: string;
+  conversationId: string;
+  visitorId: string;
+  customerId: string | null;
+  score: number;
+  comment: string | null;
+  locale: Locale;
+  channel: Channel;
+  createdAt: string;
+}
+
+/** Whose answers count against the once-per-window rule: the customer's, else the visitor's. */
+export type NpsSubject = { customerId: string } | { visitorId: string };

@@ -1,8 +1,9 @@
 // What the conversation domain needs from the world, as interfaces in its own types: the store
 // (server/store/ implements it over SQLite or PostgreSQL) and the team's live state (in memory
 // for one process, Redis for several: server/cluster/).
-import type { ArchiveFilter, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
-import type { Agent, Attachment, Conversation, ConversationPatch, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { ArchiveFilter, Channel, ConversationStatus, Locale, Presence, StartedFrom } from '../../protocol/index.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, Customer, CustomerKey, EmailRecord, NpsResponse, NpsSubject, ListedConversation, Message, MessageDraft, StoredFile, Visitor, VisitorPatch } from './model.ts';
+import type { LearnedStore } from '../learning/model.ts';
 
 export interface Appended {
   /** The stored messages, in order (on a retry: the one stored the first time). */
@@ -24,9 +25,36 @@ export interface ConversationStore {
   visitors: {
     get(id: string): Promise<Visitor | undefined>;
     update(id: string, patch: VisitorPatch): Promise<void>;
+    create(v: { tokenHash: string; locale: Locale; customerId?: string | null; verified?: boolean }): Promise<Visitor>;
+    byTokenHash(tokenHash: string): Promise<Visitor | undefined>;
+  };
+  /** Mail in and out of email conversations, by Message-ID. */
+  email: {
+    record(e: Omit<EmailRecord, 'id' | 'createdAt'>): Promise<EmailRecord | null>;
+    byHeaderId(headerId: string): Promise<EmailRecord | undefined>;
+    latestOf(headerIds: string[]): Promise<EmailRecord | undefined>;
+    ofConversation(conversationId: string): Promise<EmailRecord[]>;
+    setMessage(id: string, messageId: string): Promise<void>;
+  };
+  /** One person across devices and channels; reached only through verified identities. */
+  customers: {
+    findOrCreateVerifiedCustomer(key: CustomerKey, profile?: { name?: string | null; phone?: string | null }): Promise<Customer>;
+    get(id: string): Promise<Customer | undefined>;
+    update(id: string, patch: { name?: string | null; phone?: string | null }): Promise<void>;
+    customerOf(visitorId: string): Promise<Customer | undefined>;
+    link(visitorId: string, customerId: string): Promise<void>;
+    unlink(visitorId: string): Promise<void>;
+    conversationsOfCustomer(customerId: string, limit?: number): Promise<Conversation[]>;
+    openConversationOf(customerId: string, channel?: Channel): Promise<Conversation | undefined>;
+  };
+  /** "How likely are you to recommend us?": once per subject per window. */
+  nps: {
+    answeredSince(subject: NpsSubject, sinceIso: string): Promise<boolean>;
+    /** Null when the subject already answered since `sinceIso`. */
+    record(r: Omit<NpsResponse, 'id' | 'createdAt'>, subject: NpsSubject, sinceIso: string): Promise<NpsResponse | null>;
   };
   conversations: {
-    open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null }): Promise<Conversation>;
+    open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null; channel?: Channel; customerId?: string | null }): Promise<Conversation>;
     get(id: string): Promise<Conversation | undefined>;
     currentOf(visitorId: string): Promise<Conversation | undefined>;
     transition(id: string, from: readonly ConversationStatus[], patch: ConversationPatch, owner?: string): Promise<Conversation | null>;
@@ -67,6 +95,8 @@ export interface ConversationStore {
   unanswered: {
     record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void>;
   };
+  /** Evidence for learned wordings (server/learning/). */
+  learned: Pick<LearnedStore, 'addEvidence' | 'voidVisitorEvidence'>;
   settings: {
     get<T>(key: string): Promise<T | undefined>;
     put(key: string, value: unknown): Promise<void>;

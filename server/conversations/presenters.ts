@@ -1,7 +1,7 @@
 // Domain → the protocol's shapes, for the widget and the console.
-import type { ChatMessage, ConversationSummary, ConversationView, RichBlock, VisitorContext } from '../../protocol/index.ts';
+import type { ChatMessage, ConversationSummary, ConversationView, CustomerInfo, RichBlock, VisitorContext } from '../../protocol/index.ts';
 import { markdownToRich } from '../text/markdown.ts';
-import type { Conversation, Message, Visitor } from './model.ts';
+import type { Conversation, Customer, Message, Visitor } from './model.ts';
 
 // Bot answers repeat (the same FAQ entries): keep their rendered trees.
 const richCache = new Map<string, RichBlock[]>();
@@ -66,6 +66,7 @@ export function toSummary(c: Conversation, queuePosition: number | null, agentNa
     resolution: c.resolution,
     trackingCode: c.trackingCode,
     startedFrom: c.startedFrom,
+    channel: c.channel,
   };
 }
 
@@ -84,4 +85,8 @@ export function toVisitorContext(v: Visitor): VisitorContext {
     visits: v.visits,
     firstSeenAt: v.createdAt,
   };
+}
+
+export function toCustomerInfo(c: Customer): CustomerInfo {
+  return { id: c.id, userId: c.userId, email: c.email, name: c.name, phone: c.phone, since: c.createdAt };
 }

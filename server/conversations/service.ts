@@ -8,10 +8,14 @@
 //   archive   — archive.ts (every conversation by filters and words; exports)
 //   profiles  — profiles.ts (a person's new name or picture reaches the visitors they are with)
 //   attachments — attachments.ts (files in conversations, and who may fetch them)
+//   email     — email-side.ts (mail as conversations in the queue; the bot's suggestion)
+//   nps       — nps.ts ("How likely are you to recommend us?" after a closed conversation)
 import { AgentSide } from './agent-side.ts';
 import { Archive } from './archive.ts';
 import { Attachments } from './attachments.ts';
 import { Context, type BotEngine } from './context.ts';
+import { EmailSide } from './email-side.ts';
+import { NPS_OFF, NpsSurvey, type NpsSettings } from './nps.ts';
 import type { ConversationStore } from './ports.ts';
 import { Profiles } from './profiles.ts';
 import { Routing } from './routing.ts';
@@ -30,8 +34,10 @@ export class Conversations {
   readonly archive: Archive;
   readonly profiles: Profiles;
   readonly attachments: Attachments;
+  readonly email: EmailSide;
+  readonly nps: NpsSurvey;
 
-  constructor(store: ConversationStore, bot: BotEngine, team: Team) {
+  constructor(store: ConversationStore, bot: BotEngine, team: Team, options: { nps?: NpsSettings; emailBotReply?: boolean } = {}) {
     this.ctx = new Context(store, team, bot);
     this.routing = new Routing(this.ctx);
     this.visitors = new VisitorSide(this.ctx, this.routing);
@@ -40,6 +46,8 @@ export class Conversations {
     this.archive = new Archive(this.ctx, this.agents);
     this.profiles = new Profiles(this.ctx);
     this.attachments = new Attachments(this.ctx, this.visitors);
+    this.email = new EmailSide(this.ctx, this.routing, { botReply: options.emailBotReply ?? false });
+    this.nps = new NpsSurvey(this.ctx, options.nps ?? NPS_OFF);
   }
 
   /** Domain events (messages, conversation changes, the queue…) with ready payloads. */

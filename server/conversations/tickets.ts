@@ -25,7 +25,7 @@ export class Tickets {
 
   async leave(visitor: Visitor, req: LeaveMessageRequest, quota: VisitorQuota = UNLIMITED): Promise<{ conversation: ConversationView; trackingCode: string }> {
     const { ctx } = this;
-    const current = await ctx.store.conversations.currentOf(visitor.id);
+    const current = await ctx.currentOf(visitor);
     if (current?.status === 'assigned') throw new DomainError('wrong_state', 'An agent is already with you in this conversation.');
     await quota.leftMessage();
     await this.visitors.identify(visitor, req);

@@ -2,11 +2,12 @@
 // person, ending, rating, starting over, saying who they are, catching up after a reconnect.
 import type { ChatMessage, ConversationView, HandoffReason, Locale, PageInfo, StartedFrom, VisitorProfile } from '../../protocol/index.ts';
 import { planBotTurn, type TurnPlan } from './bot-turn.ts';
+import { choose, personAsked } from './choices.ts';
 import type { Context } from './context.ts';
 import { botDraft, systemDraft } from './drafts.ts';
 import { DomainError } from './errors.ts';
 import { announceQueued, closeConversation, enqueue } from './lifecycle.ts';
-import type { Conversation, MessageDraft, Visitor } from './model.ts';
+import type { Conversation, CustomerKey, MessageDraft, Visitor } from './model.ts';
 import { UNLIMITED, type VisitorQuota } from './quota.ts';
 import type { Routing } from './routing.ts';
 
@@ -44,7 +45,7 @@ export class VisitorSide {
 
   /** The visitor's current conversation (open, or closed but not yet dismissed) and its messages after `afterSeq`. */
   async current(visitor: Visitor, afterSeq = 0): Promise<{ conversation: ConversationView | null; messages: ChatMessage[] }> {
-    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    const conv = await this.ctx.currentOf(visitor);
     if (!conv) return { conversation: null, messages: [] };
     const [conversation, messages] = await Promise.all([this.ctx.view(conv), this.messagesAfter(conv.id, afterSeq)]);
     return { conversation, messages };
@@ -55,11 +56,12 @@ export class VisitorSide {
    * each time: another tab may have started or ended a conversation meanwhile.
    */
   async openFor(visitor: Visitor, quota: VisitorQuota, opening?: Opening | null): Promise<Conversation> {
-    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    const conv = await this.ctx.currentOf(visitor);
     if (conv && conv.status !== 'closed') return conv;
     await quota.newConversation();
     const startedFrom = opening ? { ruleId: opening.ruleId, ruleName: opening.ruleName } : null;
-    const created = await this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl, startedFrom });
+    const customerId = visitor.verified ? visitor.customerId : null;
+    const created = await this.ctx.store.conversations.open({ visitorId: visitor.id, locale: visitor.locale, pageUrl: visitor.pageUrl, startedFrom, customerId });
     this.ctx.events.emit('lifecycle', { step: 'created', conversation: created });
     return created;
   }
@@ -85,6 +87,7 @@ export class VisitorSide {
     const mine = r.messages.find((m) => m.clientId === clientId);
     if (!r.created || !mine) return ctx.chat(r.messages[0]!); // a retry: already stored, already answered
     if (r.messages[0]!.seq === 1) await ctx.announceConversation(r.conversation, visitor.name); // a new conversation: every tab learns of it
+    if (plan?.handoff) await personAsked(ctx, conv.id);
     if (plan?.handoff === 'queued') {
       await announceQueued(ctx, this.routing, r, visitor.name);
     } else {
@@ -97,7 +100,14 @@ export class VisitorSide {
 
   async handoff(visitor: Visitor, reason: HandoffReason, quota: VisitorQuota = UNLIMITED): Promise<ConversationView> {
     const conv = await this.openFor(visitor, quota);
-    return this.ctx.view(await enqueue(this.ctx, this.routing, conv, reason, quota));
+    const queued = await enqueue(this.ctx, this.routing, conv, reason, quota);
+    if (conv.status === 'bot') await personAsked(this.ctx, conv.id);
+    return this.ctx.view(queued);
+  }
+
+  /** The visitor's choice on a bot message (middle band or suggestions): the choice and the bot's reply. */
+  choose(visitor: Visitor, messageId: string, entryId: string | null): Promise<ChatMessage> {
+    return choose(this.ctx, visitor, messageId, entryId);
   }
 
   async close(visitor: Visitor, conversationId: string): Promise<ConversationView> {
@@ -120,18 +130,37 @@ export class VisitorSide {
 
   /** Leaves a closed conversation behind so the next message starts a new one. */
   async restart(visitor: Visitor): Promise<ConversationView | null> {
-    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    const conv = await this.ctx.currentOf(visitor);
     if (conv && conv.status !== 'closed') return this.ctx.view(conv);
     await this.ctx.store.visitors.update(visitor.id, { currentConversationId: null });
     return null;
   }
 
-  async identify(visitor: Visitor, profile: VisitorProfile): Promise<void> {
-    await this.ctx.store.visitors.update(visitor.id, {
+  /**
+   * Labels the visitor with what they (or the site) say; with a verified `key` also links them to
+   * that customer. `changed`: the conversation the widget should show is another one now.
+   */
+  async identify(visitor: Visitor, profile: VisitorProfile, key: CustomerKey | null = null): Promise<{ visitor: Visitor; changed: boolean }> {
+    const { store } = this.ctx;
+    const labels = {
       ...(profile.name !== undefined && { name: profile.name }),
       ...(profile.email !== undefined && { email: profile.email }),
       ...(profile.phone !== undefined && { phone: profile.phone }),
-    });
+    };
+    await store.visitors.update(visitor.id, labels);
+    const labelled = { ...visitor, ...labels };
+    if (!key) return { visitor: labelled, changed: false };
+    const customer = await store.customers.findOrCreateVerifiedCustomer(key, { name: profile.name ?? null, phone: profile.phone ?? null });
+    const news = { ...(profile.name && profile.name !== customer.name && { name: profile.name }), ...(profile.phone && profile.phone !== customer.phone && { phone: profile.phone }) };
+    await store.customers.update(customer.id, news);
+    if (visitor.verified && visitor.customerId === customer.id) return { visitor: labelled, changed: false };
+    const before = await this.ctx.currentOf(visitor);
+    // Another customer signed in on this browser: what it shows of the previous one goes.
+    if (visitor.customerId && visitor.customerId !== customer.id) await store.visitors.update(visitor.id, { currentConversationId: null });
+    await store.customers.link(visitor.id, customer.id);
+    const linked = { ...labelled, customerId: customer.id, verified: true };
+    const after = await this.ctx.currentOf(linked);
+    return { visitor: linked, changed: before?.id !== after?.id };
   }
 
   async sync(visitor: Visitor, conversationId: string, afterSeq: number): Promise<ChatMessage[]> {
@@ -141,7 +170,7 @@ export class VisitorSide {
 
   /** Typing indicators travel only within a conversation an agent is working. */
   async typing(visitor: Visitor, typing: boolean): Promise<void> {
-    const conv = await this.ctx.store.conversations.currentOf(visitor.id);
+    const conv = await this.ctx.currentOf(visitor);
     if (conv?.status === 'assigned') this.ctx.events.emit('typing', { conversation: conv, author: 'visitor', typing });
   }
 

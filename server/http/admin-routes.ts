@@ -133,7 +133,7 @@ export function adminRoutes({ store, team, conversations, knowledge, kbDir, revo
   router.post('/api/kb/try', (req, res) => {
     const body = tryBody.safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    const a = knowledge.answer(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
+    const a = knowledge.decide(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
     const hits = conversations.agents.kbSearch(body.data.q, body.data.locale as KbTryResult['locale'] | undefined);
     const result: KbTryResult = {
       decision: a.decision,

@@ -2,6 +2,8 @@
 // site, and the console's small REST surface behind one authorization gate.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { emailRoutes } from './email-routes.ts';
+import type { SurveyLinks } from '../email/survey.ts';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -13,6 +15,8 @@ import { authRoutes } from './auth-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { archiveRoutes } from './archive-routes.ts';
 import { kbEditRoutes } from './kb-edit-routes.ts';
+import { learnedRoutes } from './learned-routes.ts';
+import type { Learning } from '../learning/service.ts';
 import { avatarRoutes, profileRoutes } from './profile-routes.ts';
 import { repliesRoutes } from './replies-routes.ts';
 import { authorize } from './authorize.ts';
@@ -54,8 +58,12 @@ export interface HttpDeps {
   files: FileStorage;
   proactive: ProactiveRules;
   webhooks: Webhooks;
+  /** Learned wordings (editors accept or reject them). */
+  learning: Learning;
   /** Porsan's version (in the OpenAPI document). */
   version: string;
+  /** The email channel's survey links (null without the email channel). */
+  surveys: SurveyLinks | null;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -121,10 +129,12 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(repliesRoutes({ store }));
   app.use(profileRoutes({ store, conversations, team, sessions: deps.sessions }));
   app.use(kbEditRoutes({ knowledge, kbDir: config.kbDir, watching: config.kbWatch }));
+  app.use(learnedRoutes({ learning: deps.learning }));
   app.use(fileRoutes({ config, conversations, storage: deps.files, limits: deps.limits, log }));
   app.use(proactiveRoutes(deps.proactive));
   app.use(reportRoutes({ store, team }));
   app.use(integrationRoutes({ store, webhooks: deps.webhooks }));
+  app.use(emailRoutes({ store, conversations, surveys: deps.surveys }));
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such API route.' }));
   app.use('/visitor', (_req, res) => res.status(404).json({ error: 'not_found', message: 'No such route.' }));
 

@@ -7,6 +7,7 @@ import type { KbConflict, KbEntryDraft, KbEntryFile, KbPreview, KbSaved } from '
 import { LIMITS, LOCALES } from '../../protocol/index.ts';
 import type { KnowledgeService } from '../knowledge/index.ts';
 import { checkEntry, ConflictError, EntryFiles, InvalidFileError, type EntryOnDisk } from '../kb-files/entries.ts';
+import { nextReload } from '../kb-files/reload.ts';
 import { markdownToRich } from '../text/markdown.ts';
 import { invalid } from './respond.ts';
 
@@ -19,28 +20,12 @@ const draft = z.object({
 });
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex');
 
-/** How long a save waits for the knowledge base to reload with it. */
-const RELOAD_WAIT_MS = 3000;
-
 export function kbEditRoutes({ knowledge, kbDir, watching }: { knowledge: KnowledgeService; kbDir: string; watching: boolean }): Router {
   const router = Router();
   const files = new EntryFiles(kbDir);
   const asFile = (e: EntryOnDisk): KbEntryFile => ({ entry: e.entry, hash: e.hash, file: e.file });
   const conflict = (res: Response, err: ConflictError) => res.status(409).json({ error: 'conflict', message: err.message, current: err.current && asFile(err.current) } satisfies KbConflict);
-  /** Resolves when the knowledge base has reloaded (true) or after a while (false). */
-  const nextReload = () =>
-    new Promise<boolean>((resolve) => {
-      if (!watching) return resolve(false);
-      const timer = setTimeout(() => {
-        off();
-        resolve(false);
-      }, RELOAD_WAIT_MS);
-      const off = knowledge.onReload(() => {
-        clearTimeout(timer);
-        off();
-        resolve(true);
-      });
-    });
+  const waitReload = () => nextReload(knowledge, watching);
 
   router.get('/api/kb/entries/:id', async (req, res) => {
     try {
@@ -64,7 +49,7 @@ export function kbEditRoutes({ knowledge, kbDir, watching }: { knowledge: Knowle
   const save = async (res: Response, entry: KbEntryDraft, baseHash: string | null, created: boolean) => {
     const { text, issues } = checkEntry(entry);
     if (issues.length) return res.status(400).json({ error: 'invalid', message: issues.map((i) => i.message).join('; '), issues });
-    const reloaded = nextReload();
+    const reloaded = waitReload();
     try {
       const written = await files.write(entry.locale, entry.id, text, baseHash);
       res.status(created ? 201 : 200).json({ ...written, live: await reloaded } satisfies KbSaved);
@@ -96,7 +81,7 @@ export function kbEditRoutes({ knowledge, kbDir, watching }: { knowledge: Knowle
   router.delete('/api/kb/entries/:id', async (req, res) => {
     const body = z.object({ baseHash: hash }).safeParse(req.body);
     if (!body.success) return invalid(res, body.error);
-    const reloaded = nextReload();
+    const reloaded = waitReload();
     try {
       await files.remove(String(req.params.id), body.data.baseHash);
     } catch (err) {

@@ -7,6 +7,12 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Threading (the email channel): this mail's Message-ID and the ones it answers, with angle brackets. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  /** Extra headers (e.g. Auto-Submitted on the bot's own answers). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -19,7 +25,16 @@ export function createMailer(config: { smtpUrl: string; from: string } | null, l
   const transport = nodemailer.createTransport(config.smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from: config.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.messageId && { messageId: mail.messageId }),
+        ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
+        ...(mail.references?.length && { references: mail.references }),
+        ...(mail.headers && { headers: mail.headers }),
+      });
       log.debug({ subject: mail.subject }, 'mail sent');
     },
     close() {

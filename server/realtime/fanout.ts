@@ -4,7 +4,7 @@
 import type { Conversations } from '../conversations/service.ts';
 import type { Team } from '../conversations/team.ts';
 import { QUEUE_ROOM, TEAM_ROOM, agentRoom, watchRoom, type AgentNamespace } from './agent.ts';
-import { visitorRoom, type VisitorNamespace } from './visitor.ts';
+import { visitorRooms, type VisitorNamespace } from './visitor.ts';
 
 export function wireFanout(conversations: Conversations, team: Team, visitors: VisitorNamespace, agents: AgentNamespace): void {
   const events = conversations.events;
@@ -12,19 +12,19 @@ export function wireFanout(conversations: Conversations, team: Team, visitors: V
 
   events.on('message', ({ message, conversation }) => {
     // Internal notes never reach the visitor.
-    if (message.meta?.type !== 'note') visitors.to(visitorRoom(conversation.visitorId)).emit('message', message);
+    if (message.meta?.type !== 'note') visitors.to(visitorRooms(conversation)).emit('message', message);
     agents.to(agentRooms(conversation)).emit('message', message);
   });
 
   events.on('conversation', ({ conversation, view, summary }) => {
-    visitors.to(visitorRoom(conversation.visitorId)).emit('conversation', view);
+    visitors.to(visitorRooms(conversation)).emit('conversation', view);
     agents.to(agentRooms(conversation)).emit('conversation', summary);
   });
 
   events.on('queue', ({ summaries, views }) => {
     agents.to(QUEUE_ROOM).emit('queue', summaries);
     // Every waiting visitor learns their new position.
-    for (const { visitorId, view } of views) visitors.to(visitorRoom(visitorId)).emit('conversation', view);
+    for (const { visitorId, customerId, view } of views) visitors.to(visitorRooms({ visitorId, customerId })).emit('conversation', view);
   });
 
   events.on('tickets', ({ tickets }) => agents.to(QUEUE_ROOM).emit('tickets', tickets));
@@ -33,7 +33,7 @@ export function wireFanout(conversations: Conversations, team: Team, visitors: V
 
   events.on('typing', ({ conversation, author, typing }) => {
     if (author === 'visitor') agents.to(watchRoom(conversation.id)).emit('typing', { conversationId: conversation.id, author: 'visitor', typing });
-    else visitors.to(visitorRoom(conversation.visitorId)).emit('typing', { author: 'agent', typing });
+    else visitors.to(visitorRooms(conversation)).emit('typing', { author: 'agent', typing });
   });
 
   team.on('statuses', (statuses) => agents.to(TEAM_ROOM).emit('agents', statuses));

@@ -38,6 +38,14 @@ export const visitorSchemas = {
     name: z.string().trim().max(LIMITS.nameChars).optional(),
     email: z.email().max(200).optional(),
     phone: z.string().trim().max(40).regex(/^[+\d\s()\-۰-۹٠-٩]*$/, 'digits, spaces, +, - and () only').optional(),
+    userId: z.string().trim().min(1).max(200).optional(),
+    userHash: z.string().trim().max(200).optional(),
+  }),
+  npsDue: z.object({ conversationId: id }),
+  nps: z.object({
+    conversationId: id,
+    score: z.number().int().min(0).max(10),
+    comment: z.string().max(LIMITS.commentChars).optional(),
   }),
   typing: z.object({ typing: z.boolean() }),
   leaveMessage: z
@@ -51,6 +59,7 @@ export const visitorSchemas = {
   ticket: z.object({ trackingCode: z.string().trim().min(4).max(20) }),
   transcript: z.object({ conversationId: id }),
   mailTranscript: z.object({ conversationId: id, email: z.email().max(200) }),
+  choose: z.object({ messageId: id, entryId: id.nullable() }),
 };
 
 export const agentSchemas = {

@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Limits } from '../security/limits.ts';
 import { spend, visitorQuota } from '../security/visitor-quota.ts';
 import { clientAddress } from '../security/network.ts';
+import { verifiedKey } from '../security/identity.ts';
 import type { Store } from '../store/index.ts';
 import type { Visitor } from '../conversations/model.ts';
 import type { Opening } from '../conversations/visitor-side.ts';
@@ -38,6 +39,10 @@ interface Conn {
 }
 
 export const visitorRoom = (visitorId: string) => `v:${visitorId}`;
+/** Every socket of a verified customer, on any device. */
+export const customerRoom = (customerId: string) => `c:${customerId}`;
+/** The rooms a conversation's visitor-side events go to. */
+export const visitorRooms = (c: { visitorId: string; customerId: string | null }) => [visitorRoom(c.visitorId), ...(c.customerId ? [customerRoom(c.customerId)] : [])];
 
 export interface VisitorDeps {
   config: Config;
@@ -97,7 +102,7 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       visitor = await conversations.visitors.arrive(visitor, req.locale as Locale, req.page, userAgent, req.timeZone ?? null);
       socket.data.visitor = visitor;
       socket.data.token = token;
-      await socket.join(visitorRoom(visitor.id));
+      await socket.join(visitor.verified && visitor.customerId ? [visitorRoom(visitor.id), customerRoom(visitor.customerId)] : visitorRoom(visitor.id));
       const { conversation, messages } = await conversations.visitors.current(visitor, req.afterSeq ?? 0);
       return { token, visitorId: visitor.id, conversation, messages };
     }),
@@ -112,8 +117,17 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       await conversations.visitors.rate(visitor, req.conversationId, req.score, req.comment?.trim() || null);
     }),
     restart: mine('restart', async (_req, visitor) => ({ conversation: await conversations.visitors.restart(visitor) })),
-    identify: mine('identify', async (req, visitor) => {
-      await conversations.visitors.identify(visitor, req);
+    identify: mine('identify', async (req, visitor, { socket }) => {
+      const { userId, userHash, ...labels } = req;
+      const key = verifiedKey(config.identitySecret, req);
+      const r = await conversations.visitors.identify(visitor, labels, key);
+      socket.data.visitor = r.visitor;
+      if (key && r.visitor.customerId) await socket.join(customerRoom(r.visitor.customerId));
+      return { verified: key !== null, ...(r.changed && { changed: true }) };
+    }),
+    npsDue: mine('npsDue', async (req, visitor) => ({ ask: await conversations.nps.due(visitor, req.conversationId) })),
+    nps: mine('nps', async (req, visitor) => {
+      await conversations.nps.answer(visitor, req.conversationId, req.score, req.comment?.trim() || null);
     }),
     typing: mine('typing', (req, visitor) => conversations.visitors.typing(visitor, req.typing)),
     leaveMessage: mine('leaveMessage', (req, visitor, conn) => conversations.tickets.leave(visitor, req, quota(conn))),
@@ -123,6 +137,7 @@ export function setupVisitors(nsp: VisitorNamespace, deps: VisitorDeps): void {
       await spend(limits, 'ticketLookup', conn.address);
       return conversations.tickets.byCode(req.trackingCode);
     }),
+    choose: mine('choose', async (req, visitor) => ({ message: await conversations.visitors.choose(visitor, req.messageId, req.entryId) })),
     transcript: mine('transcript', (req, visitor) => transcripts.forVisitor(visitor, req.conversationId)),
     mailTranscript: mine('mailTranscript', async (req, visitor, conn) => {
       if (!transcripts.canMail) throw new DomainError('forbidden', 'This server does not send mail.');

@@ -2,7 +2,7 @@
 // The definitions (what counts as bot-resolved, first-contact resolution…) are spelled out here
 // and in the README; percentiles are nearest-rank.
 import type {
-  HandoffReason, Locale, Percentiles, Report, ReportAgentRow, ReportComment, ReportDay, ReportSummary, ReportUnanswered,
+  HandoffReason, Locale, Percentiles, Report, ReportAgentRow, ReportComment, ReportDay, ReportNps, ReportSummary, ReportUnanswered,
 } from '../../protocol/index.ts';
 import { LOCALES } from '../../protocol/index.ts';
 import { daysBetween, localTime } from './calendar.ts';
@@ -110,6 +110,14 @@ function csatOf(list: ConversationFact[]): { count: number; average: number | nu
   return { count, average: count ? sum / count : null, distribution };
 }
 
+/** Net Promoter Score: 9–10 promote, 7–8 are passive, 0–6 detract; score = (promoters − detractors) / answers × 100. */
+export function npsOf(scores: number[]): ReportNps {
+  const promoters = scores.filter((s) => s >= 9).length;
+  const detractors = scores.filter((s) => s <= 6).length;
+  const count = scores.length;
+  return { count, promoters, passives: count - promoters - detractors, detractors, score: count ? ((promoters - detractors) / count) * 100 : null };
+}
+
 export function computeReport(facts: ReportFacts, range: ReportRange): Report {
   const convs = facts.conversations;
   const visitors = byVisitor(facts.followUps);
@@ -135,9 +143,10 @@ export function computeReport(facts: ReportFacts, range: ReportRange): Report {
     resolutionSeconds: percentiles(convs.map(resolutionSeconds).filter(present)),
     firstContactResolution: { closed: fcrClosed.length, resolved: fcrResolved.length, rate: fcrClosed.length ? fcrResolved.length / fcrClosed.length : null },
     csat: csatOf(convs),
+    nps: npsOf(facts.nps.map((n) => n.score)),
   };
 
-  const days = new Map<string, ReportDay>(daysBetween(range.from, range.to).map((date) => [date, { date, conversations: 0, botOnly: 0, botResolved: 0, handoffs: 0 }]));
+  const days = new Map<string, ReportDay>(daysBetween(range.from, range.to).map((date) => [date, { date, conversations: 0, botOnly: 0, botResolved: 0, handoffs: 0, npsResponses: 0, npsPromoters: 0, npsDetractors: 0 }]));
   const hours = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const handoffReasons: Record<HandoffReason, number> = { asked: 0, button: 0, bot_failed: 0 };
   for (const c of convs) {
@@ -152,6 +161,14 @@ export function computeReport(facts: ReportFacts, range: ReportRange): Report {
     hours[local.weekday]![local.hour]! += 1;
     const reason = c.askedPerson ?? c.handoffReason;
     if (reason && asked(c)) handoffReasons[reason] += 1;
+  }
+
+  for (const n of facts.nps) {
+    const day = days.get(localTime(ms(n.createdAt), range.timeZone).date);
+    if (!day) continue;
+    day.npsResponses += 1;
+    if (n.score >= 9) day.npsPromoters += 1;
+    else if (n.score <= 6) day.npsDetractors += 1;
   }
 
   const perAgent = new Map<string, ConversationFact[]>();
@@ -186,5 +203,11 @@ export function computeReport(facts: ReportFacts, range: ReportRange): Report {
     example: u.example,
   }));
 
-  return { summary, days: [...days.values()], handoffReasons, agents, hours, comments, unanswered };
+  const npsComments = facts.nps
+    .filter((n) => n.comment?.trim())
+    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt))
+    .slice(0, 50)
+    .map((n) => ({ conversationId: n.conversationId, score: n.score, comment: n.comment!, createdAt: n.createdAt }));
+
+  return { summary, days: [...days.values()], handoffReasons, agents, hours, comments, npsComments, unanswered };
 }

@@ -38,6 +38,15 @@ export interface UnansweredCount {
   example: string;
 }
 
+/** An NPS answer (0–10), when it was given, in the conversation's language. */
+export interface NpsFact {
+  conversationId: string;
+  score: number;
+  comment: string | null;
+  createdAt: string;
+  locale: Locale;
+}
+
 export interface ReportFacts {
   /** Conversations started in the range (and locale). */
   conversations: ConversationFact[];
@@ -45,6 +54,8 @@ export interface ReportFacts {
   followUps: ConversationFact[];
   unanswered: UnansweredCount[];
   agentNames: Map<string, string>;
+  /** NPS answers given in the range (and locale). */
+  nps: NpsFact[];
 }
 
 export interface FactsQuery {

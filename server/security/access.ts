@@ -63,6 +63,10 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'PUT /api/kb/entries/:id': 'kb',
   'DELETE /api/kb/entries/:id': 'kb',
   'POST /api/kb/preview': 'kb',
+  // learned wordings (visitors' choices, agents' FAQ answers): editors accept or reject them
+  'GET /api/kb/learned': 'kb',
+  'POST /api/kb/learned/:id/accept': 'kb',
+  'POST /api/kb/learned/:id/reject': 'kb',
   // the Conversations archive: search, transcripts, exports (never for editors)
   'GET /api/conversations': 'conversations',
   'GET /api/conversations/export': 'conversations',
@@ -80,6 +84,8 @@ export const HTTP_ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'ses
   'GET /api/uploads': 'conversations',
   'POST /api/conversations/:id/files': 'conversations',
   'GET /api/files/:id': 'conversations',
+  // the email channel: an inbound mail's full original (quotes, signature)
+  'GET /api/email/:id/original': 'conversations',
   'GET /api/proactive': 'admin',
   'POST /api/proactive': 'admin',
   'PUT /api/proactive/:id': 'admin',

@@ -3,7 +3,7 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../config.ts';
 
-export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount' | 'upload' | 'download' | 'proactive' | 'apiToken' | 'transcriptMail';
+export type LimitKind = 'newVisitor' | 'conversation' | 'handoff' | 'leftMessage' | 'ticketLookup' | 'connection' | 'loginAddress' | 'loginAccount' | 'upload' | 'download' | 'proactive' | 'apiToken' | 'transcriptMail' | 'emailSender';
 
 /** Refused: try again after this many seconds. */
 export class RateLimited extends Error {
@@ -26,7 +26,7 @@ export interface LimitRule {
   seconds: number;
 }
 
-export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccountLimit: number; apiRequests?: number; transcriptMails?: number }): Record<LimitKind, LimitRule> {
+export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccountLimit: number; apiRequests?: number; transcriptMails?: number; emailSenders?: number }): Record<LimitKind, LimitRule> {
   return {
     newVisitor: { points: c.newVisitors, seconds: 600 },
     conversation: { points: c.conversations, seconds: 600 },
@@ -43,6 +43,8 @@ export function limitRules(c: RateLimitConfig & { loginLimit: number; loginAccou
     apiToken: { points: c.apiRequests ?? 600, seconds: 60 },
     /** transcripts mailed per client address per hour */
     transcriptMail: { points: c.transcriptMails ?? 5, seconds: 3600 },
+    /** new mails per sender address per hour (the email channel) */
+    emailSender: { points: c.emailSenders ?? 10, seconds: 3600 },
   };
 }
 

@@ -2,7 +2,7 @@
 // result, so nobody has to read it again), and the lists the console shows.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { ConversationStatus, Locale, StartedFrom } from '../../protocol/index.ts';
+import type { Channel, ConversationStatus, Locale, StartedFrom } from '../../protocol/index.ts';
 import type { Conversation, ConversationPatch, ListedConversation } from '../conversations/model.ts';
 import type { Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -16,7 +16,7 @@ export class ConversationRepo {
   ) {}
 
   /** Starts a conversation and makes it the visitor's current one. */
-  async open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null }): Promise<Conversation> {
+  async open(c: { visitorId: string; locale: Locale; pageUrl: string | null; startedFrom?: StartedFrom | null; channel?: Channel; customerId?: string | null }): Promise<Conversation> {
     const t = now();
     const row: ConversationRow = {
       id: randomUUID(),
@@ -43,6 +43,8 @@ export class ConversationRepo {
       proactive_rule_name: c.startedFrom?.ruleName ?? null,
       created_at: t,
       updated_at: t,
+      customer_id: c.customerId ?? null,
+      channel: c.channel ?? 'chat',
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('conversations').values(row).execute();

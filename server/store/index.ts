@@ -16,6 +16,8 @@ import { ReplyRepo } from './replies.ts';
 import { AttachmentRepo } from './attachments.ts';
 import { ApiTokenRepo } from './api-tokens.ts';
 import { ConversationRepo } from './conversations.ts';
+import { CustomerRepo } from './customers.ts';
+import { NpsRepo } from './nps.ts';
 import { ConversationPageRepo } from './conversation-pages.ts';
 import { MessageRepo } from './messages.ts';
 import { ProactiveRepo } from './proactive.ts';
@@ -24,6 +26,8 @@ import { SettingsRepo } from './settings.ts';
 import { UnansweredRepo } from './unanswered.ts';
 import { VisitorRepo } from './visitors.ts';
 import { WebhookRepo } from './webhooks.ts';
+import { EmailRepo } from './email.ts';
+import { LearnedRepo } from './learned.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type { Dialect };
@@ -36,6 +40,8 @@ export type { ArchiveCursor } from './archive.ts';
 export class Store {
   readonly visitors: VisitorRepo;
   readonly conversations: ConversationRepo;
+  readonly customers: CustomerRepo;
+  readonly nps: NpsRepo;
   readonly messages: MessageRepo;
   readonly agents: AgentRepo;
   readonly settings: SettingsRepo;
@@ -49,6 +55,8 @@ export class Store {
   readonly apiTokens: ApiTokenRepo;
   readonly webhooks: WebhookRepo;
   readonly conversationPages: ConversationPageRepo;
+  readonly email: EmailRepo;
+  readonly learned: LearnedRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -60,6 +68,8 @@ export class Store {
   ) {
     this.visitors = new VisitorRepo(db);
     this.conversations = new ConversationRepo(db, dialect);
+    this.customers = new CustomerRepo(db);
+    this.nps = new NpsRepo(db);
     this.messages = new MessageRepo(db);
     this.agents = new AgentRepo(db);
     this.settings = new SettingsRepo(db);
@@ -73,6 +83,8 @@ export class Store {
     this.apiTokens = new ApiTokenRepo(db);
     this.webhooks = new WebhookRepo(db);
     this.conversationPages = new ConversationPageRepo(db);
+    this.email = new EmailRepo(db);
+    this.learned = new LearnedRepo(db);
   }
 
   /**

@@ -2,7 +2,7 @@
 // same on SQLite and PostgreSQL: conversations by when they started, the bot's answers and the
 // handoff and "joined" notices found in message metadata, unanswered questions, agents' names.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { HandoffReason, MessageMeta } from '../../protocol/index.ts';
+import type { HandoffReason, Locale, MessageMeta } from '../../protocol/index.ts';
 import type { ConversationFact, FactsQuery, ReportFacts } from '../reports/facts.ts';
 import type { Database } from './schema.ts';
 import { toConversation } from './rows.ts';
@@ -20,7 +20,7 @@ export class ReportRepo {
     const related = (s: SelectQueryBuilder<Database, 'conversations', object>) =>
       s.where('conversations.visitor_id', 'in', inRange().select('r.visitor_id')).where('conversations.created_at', '>=', q.fromIso);
 
-    const [rows, metas, unanswered, agents] = await Promise.all([
+    const [rows, metas, unanswered, agents, nps] = await Promise.all([
       related(this.db.selectFrom('conversations')).selectAll('conversations').execute(),
       this.db
         .selectFrom('messages')
@@ -42,6 +42,11 @@ export class ReportRepo {
           .execute();
       })(),
       this.db.selectFrom('agents').select(['id', 'name']).execute(),
+      (() => {
+        let s = this.db.selectFrom('nps_responses').select(['conversation_id', 'score', 'comment', 'created_at', 'locale']).where('created_at', '>=', q.fromIso).where('created_at', '<', q.toIso);
+        if (q.locale) s = s.where('locale', '=', q.locale);
+        return s.orderBy('created_at').execute();
+      })(),
     ]);
 
     const bot = new Map<string, { entries: string[]; asked: HandoffReason | null; joined: string | null }>();
@@ -84,6 +89,7 @@ export class ReportRepo {
       followUps: facts,
       unanswered: unanswered.map((u) => ({ normalized: u.normalized, locale: String(u.locale), count: Number(u.count), example: String(u.example) })),
       agentNames: new Map(agents.map((a) => [a.id, a.name])),
+      nps: nps.map((n) => ({ conversationId: n.conversation_id, score: Number(n.score), comment: n.comment, createdAt: n.created_at, locale: n.locale as Locale })),
     };
   }
 }

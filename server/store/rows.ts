@@ -1,14 +1,15 @@
 // Rows ↔ the domain's types. The only place that knows column names and integer flags.
 import type { Selectable } from 'kysely';
-import type { AgentRole, Author, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, UploadType } from '../../protocol/index.ts';
-import type { Agent, Attachment, Conversation, ConversationPatch, Message, Visitor, VisitorPatch } from '../conversations/model.ts';
-import type { AgentsTable, AttachmentsTable, ConversationsTable, MessagesTable, VisitorsTable } from './schema.ts';
+import type { AgentRole, Author, Channel, ConversationStatus, HandoffReason, Locale, MessageMeta, Resolution, UploadType } from '../../protocol/index.ts';
+import type { Agent, Attachment, Conversation, ConversationPatch, Customer, Message, Visitor, VisitorPatch } from '../conversations/model.ts';
+import type { AgentsTable, AttachmentsTable, ConversationsTable, CustomersTable, MessagesTable, VisitorsTable } from './schema.ts';
 
 export type VisitorRow = Selectable<VisitorsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type AgentRow = Selectable<AgentsTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
+export type CustomerRow = Selectable<CustomersTable>;
 
 export const now = () => new Date().toISOString();
 
@@ -26,6 +27,8 @@ export function toVisitor(r: VisitorRow): Visitor {
     timeZone: r.time_zone,
     visits: r.visits,
     currentConversationId: r.current_conversation_id,
+    customerId: r.customer_id,
+    verified: Number(r.verified) === 1,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
   };
@@ -71,6 +74,8 @@ export function toConversation(r: ConversationRow): Conversation {
     resolution: r.resolution as Resolution | null,
     trackingCode: r.tracking_code,
     startedFrom: r.proactive_rule_id ? { ruleId: r.proactive_rule_id, ruleName: r.proactive_rule_name ?? '' } : null,
+    channel: r.channel === 'email' ? 'email' : ('chat' satisfies Channel),
+    customerId: r.customer_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -134,4 +139,8 @@ export function toAttachment(r: AttachmentRow): Attachment {
     uploadedBy: r.uploaded_by === 'agent' ? 'agent' : 'visitor',
     createdAt: r.created_at,
   };
+}
+
+export function toCustomer(r: CustomerRow): Customer {
+  return { id: r.id, userId: r.user_id, email: r.email, name: r.name, phone: r.phone, createdAt: r.created_at, updatedAt: r.updated_at };
 }

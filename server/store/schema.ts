@@ -18,6 +18,20 @@ export interface VisitorsTable {
   current_conversation_id: string | null;
   created_at: string;
   last_seen_at: string;
+  customer_id: string | null;
+  /** 1 when `customer_id` was set by a verified identity. */
+  verified: Generated<number>;
+}
+
+export interface CustomersTable {
+  id: string;
+  user_id: string | null;
+  /** Verified, lower-case. */
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ConversationsTable {
@@ -47,6 +61,9 @@ export interface ConversationsTable {
   proactive_rule_name: string | null;
   created_at: string;
   updated_at: string;
+  customer_id: string | null;
+  /** chat | email */
+  channel: Generated<string>;
 }
 
 export interface MessagesTable {
@@ -208,9 +225,66 @@ export interface WebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface EmailMessagesTable {
+  id: string;
+  conversation_id: string;
+  message_id: string | null;
+  header_id: string;
+  direction: string;
+  address: string;
+  name: string | null;
+  subject: string;
+  verified: number;
+  verification: string | null;
+  original: string;
+  status: string;
+  error: string | null;
+  created_at: string;
+}
+
+export interface NpsResponsesTable {
+  id: string;
+  conversation_id: string;
+  visitor_id: string;
+  customer_id: string | null;
+  /** 0…10 */
+  score: number;
+  comment: string | null;
+  locale: string;
+  channel: string;
+  created_at: string;
+}
+
+export interface LearnedWordingsTable {
+  id: string;
+  normalized: string;
+  entry_id: string;
+  locale: string;
+  /** the latest example as a visitor wrote it */
+  text: string;
+  status: string;
+  decided_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LearnedEvidenceTable {
+  id: Generated<number>;
+  wording_id: string;
+  conversation_id: string;
+  visitor_id: string;
+  /** 'confirm' | 'pick' | 'agent' */
+  source: string;
+  /** 1: the visitor asked for a person after the pick, so it does not count */
+  voided: number;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   visitors: VisitorsTable;
+  customers: CustomersTable;
+  nps_responses: NpsResponsesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   agents: AgentsTable;
@@ -225,4 +299,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  email_messages: EmailMessagesTable;
+  learned_wordings: LearnedWordingsTable;
+  learned_evidence: LearnedEvidenceTable;
 }

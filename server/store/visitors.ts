@@ -9,7 +9,8 @@ import { now, toVisitor, visitorPatchRow, type VisitorRow } from './rows.ts';
 export class VisitorRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(v: { tokenHash: string; locale: Locale }): Promise<Visitor> {
+  /** A new visitor; `customerId` links it at once (a channel's own visitor, e.g. a verified mail sender). */
+  async create(v: { tokenHash: string; locale: Locale; customerId?: string | null; verified?: boolean }): Promise<Visitor> {
     const t = now();
     const row: VisitorRow = {
       id: randomUUID(),
@@ -27,6 +28,8 @@ export class VisitorRepo {
       current_conversation_id: null,
       created_at: t,
       last_seen_at: t,
+      customer_id: v.customerId ?? null,
+      verified: v.verified ? 1 : 0,
     };
     await this.db.insertInto('visitors').values(row).execute();
     return toVisitor(row);

@@ -76,6 +76,18 @@ describe('the Reports page', () => {
     expect(await figure(page, 'botResolved').textContent()).toBe(`${Math.round(expected.summary.botResolutionRate! * 1000) / 10}%`);
     expect(await figure(page, 'frt').textContent()).toBe('3 min'); // median of 60, 180, 360 s
     expect(await figure(page, 'csat').textContent()).toBe('4');
+    // NPS beside CSAT: 10, 9, 6, 8, 9 in these days → (3 − 1) / 5 = +40, and per day in its own section.
+    expect(expected.summary.nps).toEqual({ count: 5, promoters: 3, passives: 1, detractors: 1, score: 40 });
+    expect(await figure(page, 'nps').textContent()).toBe('+40');
+    const npsRows = page.locator('.nps-trend tbody tr');
+    await expect.poll(() => npsRows.count()).toBe(7);
+    expect(await npsRows.locator('.nps-score').allTextContents()).toEqual(expected.days.map((d) => (d.npsResponses ? `${Math.round(((d.npsPromoters - d.npsDetractors) / d.npsResponses) * 100) > 0 ? '+' : ''}${Math.round(((d.npsPromoters - d.npsDetractors) / d.npsResponses) * 100)}`.replace('-', '−') : '—')));
+    await page.locator('.report-nps .nps-comments').getByText('would tell my sister').waitFor();
+    await page.locator('.report-nps').screenshot({ path: artifact('reports-nps-en.png') });
+    const [npsCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download “NPS over time” as CSV' }).click()]);
+    const npsLines = readFileSync((await npsCsv.path())!, 'utf8').trimEnd().split('\r\n');
+    expect(npsLines[0]).toBe('\uFEFFFrom,To,Answers,Promoters,Passives,Detractors,NPS');
+    expect(npsLines.slice(1).reduce((s, l) => s + Number(l.split(',')[2]), 0)).toBe(5);
     await page.locator('.chart canvas').first().waitFor();
     expect(await page.locator('.chart .u-legend').textContent()).toContain('Conversations');
     await expect.poll(() => page.locator('.agents-report tbody tr').count()).toBe(2);
@@ -103,6 +115,8 @@ describe('the Reports page', () => {
     await page.getByRole('heading', { name: 'گزارش‌ها' }).waitFor();
     await expect.poll(() => figure(page, 'conversations').textContent()).toBe('۱۰');
     expect(await figure(page, 'frt').textContent()).toBe('۳ دقیقه');
+    expect(await figure(page, 'nps').textContent()).toBe('+۴۰');
+    await page.locator('.report-nps').screenshot({ path: artifact('reports-nps-fa.png') });
     const month = page.getByLabel('از: ماه');
     await month.waitFor();
     const persianMonths = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];

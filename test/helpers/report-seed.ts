@@ -82,6 +82,16 @@ const UNANSWERED = [
   { text: 'old question', normalized: 'old question', locale: 'en', at: '2026-02-20T09:00:00.000Z' },
 ];
 
+/** NPS answers (0–10): in 1–3 March (Tehran) 10, 9, 6, 8, 9; one more at 00:30 on 4 March in Tehran (3 March in UTC). */
+const NPS: { id: string; conversation: string; visitor: string; score: number; locale: string; at: string; comment?: string }[] = [
+  { id: 'n1', conversation: 'c1', visitor: 'v1', score: 10, locale: 'en', at: '2026-03-01T10:00:00.000Z' },
+  { id: 'n2', conversation: 'c4', visitor: 'v3', score: 9, locale: 'en', at: '2026-03-01T09:00:00.000Z', comment: 'would tell my sister' },
+  { id: 'n3', conversation: 'c5', visitor: 'v4', score: 6, locale: 'fa', at: '2026-03-02T11:00:00.000Z', comment: 'ارسال کند بود' },
+  { id: 'n4', conversation: 'c7', visitor: 'v5', score: 8, locale: 'en', at: '2026-03-02T15:00:00.000Z' },
+  { id: 'n5', conversation: 'c8', visitor: 'v6', score: 9, locale: 'fa', at: '2026-03-03T19:30:00.000Z' },
+  { id: 'n6', conversation: 'c9', visitor: 'v7', score: 10, locale: 'en', at: '2026-03-03T21:00:00.000Z' },
+];
+
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
 /** Writes the conversations above; with `shiftDays`, every time moves that many days (the browser tests want recent days). */
@@ -89,7 +99,7 @@ export async function seedReports(store: Store, opts: { shiftDays?: number } = {
   const db = store.db as Kysely<Database>;
   const shift = (opts.shiftDays ?? 0) * 86_400;
   if (shift) return seedReportsShifted(db, shift);
-  return seedRows(db, CONVERSATIONS, UNANSWERED);
+  return seedRows(db, CONVERSATIONS, UNANSWERED, NPS);
 }
 
 function shiftTimes<T>(value: T, seconds: number): T {
@@ -97,10 +107,10 @@ function shiftTimes<T>(value: T, seconds: number): T {
 }
 
 function seedReportsShifted(db: Kysely<Database>, seconds: number): Promise<void> {
-  return seedRows(db, shiftTimes(CONVERSATIONS, seconds), shiftTimes(UNANSWERED, seconds));
+  return seedRows(db, shiftTimes(CONVERSATIONS, seconds), shiftTimes(UNANSWERED, seconds), shiftTimes(NPS, seconds));
 }
 
-async function seedRows(db: Kysely<Database>, CONVERSATIONS: Conv[], UNANSWERED: { text: string; normalized: string; locale: string; at: string }[]): Promise<void> {
+async function seedRows(db: Kysely<Database>, CONVERSATIONS: Conv[], UNANSWERED: { text: string; normalized: string; locale: string; at: string }[], nps: typeof NPS): Promise<void> {
   for (const a of Object.values(AGENTS)) {
     await db.insertInto('agents').values({ id: a.id, email: `${a.id}@example.com`, name: a.name, role: 'agent', password_hash: 'x', active: 1, max_conversations: null, created_at: '2026-01-01T00:00:00.000Z' }).execute();
   }
@@ -137,4 +147,8 @@ async function seedRows(db: Kysely<Database>, CONVERSATIONS: Conv[], UNANSWERED:
     }
   }
   await db.insertInto('unanswered').values(UNANSWERED.map((u) => ({ conversation_id: null, locale: u.locale, text: u.text, normalized: u.normalized, created_at: u.at }))).execute();
+  await db
+    .insertInto('nps_responses')
+    .values(nps.map((n) => ({ id: n.id, conversation_id: n.conversation, visitor_id: n.visitor, customer_id: null, score: n.score, comment: n.comment ?? null, locale: n.locale, channel: 'chat', created_at: n.at })))
+    .execute();
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { startPorsan, type Porsan } from '../../server/app.ts';
+import { startPorsan, type Porsan, type StartOptions } from '../../server/app.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_KB = join(ROOT, 'knowledge-base');
@@ -19,7 +19,7 @@ export interface TestServer {
   restart(): Promise<TestServer>;
 }
 
-export async function startTestServer(opts: { kbDir?: string; dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { kbDir?: string; dataDir?: string; port?: number; env?: Record<string, string>; start?: StartOptions } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'porsan-test-'));
   const admin = { email: 'admin@example.com', password: 'correct horse battery staple' };
   const config = loadConfig({
@@ -36,7 +36,7 @@ export async function startTestServer(opts: { kbDir?: string; dataDir?: string; 
     PORSAN_LEAVE_MESSAGE_WHEN_NOBODY_ONLINE: 'false',
     ...opts.env,
   });
-  const porsan = await startPorsan(config);
+  const porsan = await startPorsan(config, opts.start);
   const port = porsan.port;
   const server: TestServer = {
     url: `http://127.0.0.1:${port}`,

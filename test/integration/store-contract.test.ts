@@ -118,6 +118,28 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(groups[0]).toMatchObject({ normalized: 'spaceship', count: 2, locale: 'en' });
   });
 
+  it('keeps learned wordings: evidence counted per wording and entry, distinct visitors, voided evidence left out, status', async () => {
+    const ev = (visitorId: string, conversationId: string, source: 'confirm' | 'pick' | 'agent' = 'confirm', entryId = 'shipping-time-en') =>
+      store.learned.addEvidence({ text: 'Parcel when?', normalized: 'parcel when', entryId, locale: 'en', conversationId, visitorId, source });
+    const id = await ev('v1', 'c1');
+    expect(await ev('v1', 'c2', 'pick')).toBe(id);
+    await ev('v2', 'c3');
+    await ev('v3', 'c4', 'agent');
+    await ev('v4', 'c5', 'confirm', 'order-tracking-en');
+    expect(await store.learned.get(id)).toMatchObject({ text: 'Parcel when?', normalized: 'parcel when', entryId: 'shipping-time-en', locale: 'en', status: 'pending', evidence: 4, visitors: 2 });
+    expect((await store.learned.list()).map((w) => [w.entryId, w.evidence])).toEqual([['shipping-time-en', 4], ['order-tracking-en', 1]]);
+    expect((await store.learned.confirmedBy(2)).map((w) => w.id)).toEqual([id]);
+    // a person asked for after the pick: that conversation's visitor evidence stops counting (an agent's does not)
+    expect(await store.learned.voidVisitorEvidence('c3')).toBe(1);
+    expect(await store.learned.voidVisitorEvidence('c4')).toBe(0);
+    expect(await store.learned.get(id)).toMatchObject({ evidence: 3, visitors: 1 });
+    expect(await store.learned.confirmedBy(2)).toEqual([]);
+    expect(await store.learned.setStatus(id, 'rejected', null)).toMatchObject({ status: 'rejected' });
+    expect((await store.learned.confirmedBy(1)).map((w) => w.entryId)).toEqual(['order-tracking-en']);
+    expect(await store.learned.list({ status: 'rejected' })).toHaveLength(1);
+    expect(await store.learned.get('missing')).toBeUndefined();
+  });
+
   it('keeps settings', async () => {
     await store.settings.put('team', { routing: 'auto' });
     await store.settings.put('team', { routing: 'manual' });

@@ -5,6 +5,7 @@ import { addDays, calendarDay, formatDay, fromPersian, monthStart, toPersian } f
 import { toCsv } from '../../console/src/lib/csv.ts';
 import { formatDuration, formatShare, weekOrder } from '../../console/src/lib/report-format.ts';
 import { translator } from '../../console/src/i18n.ts';
+import { npsPeriods, signedScore } from '../../console/src/lib/nps-periods.ts';
 
 describe('CSV', () => {
   it('quotes what needs it, keeps formulas as text, and starts with a byte-order mark', () => {
@@ -46,5 +47,33 @@ describe('figures in words', () => {
     expect(formatShare(1 / 3, 'en')).toBe('33.3%');
     expect(formatShare(0.4, 'fa')).toBe('۴۰٪');
     expect(weekOrder('fa')[0]).toBe(6); // the Persian week starts on Saturday
+  });
+});
+
+describe('NPS over time', () => {
+  const day = (date: string, answers: number, promoters: number, detractors: number) => ({ date, conversations: 0, botOnly: 0, botResolved: 0, handoffs: 0, npsResponses: answers, npsPromoters: promoters, npsDetractors: detractors });
+
+  it('keeps days up to a month, each with its score', () => {
+    expect(npsPeriods([day('2026-03-01', 4, 3, 1), day('2026-03-02', 0, 0, 0)])).toEqual([
+      { from: '2026-03-01', to: '2026-03-01', answers: 4, promoters: 3, passives: 0, detractors: 1, score: 50 },
+      { from: '2026-03-02', to: '2026-03-02', answers: 0, promoters: 0, passives: 0, detractors: 0, score: null },
+    ]);
+  });
+
+  it('sums weeks of seven days over more than a month', () => {
+    const days = Array.from({ length: 40 }, (_, i) => day(addDays('2026-03-01', i), i < 7 ? 1 : 0, i < 2 ? 1 : 0, i === 6 ? 1 : 0));
+    const weeks = npsPeriods(days);
+    expect(weeks.map((w) => [w.from, w.to])).toEqual([
+      ['2026-03-01', '2026-03-07'], ['2026-03-08', '2026-03-14'], ['2026-03-15', '2026-03-21'], ['2026-03-22', '2026-03-28'], ['2026-03-29', '2026-04-04'], ['2026-04-05', '2026-04-09'],
+    ]);
+    // 7 answers: 2 promoters, 1 detractor → (2 − 1) / 7
+    expect(weeks[0]).toMatchObject({ answers: 7, promoters: 2, passives: 4, detractors: 1 });
+    expect(weeks[0]?.score).toBeCloseTo(100 / 7, 10);
+    expect(weeks[1]?.score).toBeNull();
+  });
+
+  it('writes scores with their sign', () => {
+    const n = (v: number) => v.toLocaleString('fa-IR');
+    expect([signedScore(40, String), signedScore(-12.4, String), signedScore(0.2, String), signedScore(100, n)]).toEqual(['+40', '−12', '0', '+۱۰۰']);
   });
 });

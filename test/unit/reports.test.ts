@@ -79,15 +79,17 @@ describe.each(backends)('reports on %s', (_name, open) => {
       resolutionSeconds: { count: 3, p50: 1800, p90: 7800 }, // 1200, 1800, 7800; c11 was spam
       firstContactResolution: { closed: 3, resolved: 1, rate: 1 / 3 }, // c4 only: c5's visitor came back to a person, c7 unresolved
       csat: { count: 3, average: 4, distribution: [0, 0, 1, 1, 1] },
+      // 10, 9, 6, 8, 9 (n6 is on 4 March in Tehran): 3 promoters, 1 passive, 1 detractor → (3 − 1) / 5 = 40
+      nps: { count: 5, promoters: 3, passives: 1, detractors: 1, score: 40 },
     });
   });
 
   it('gives days, reasons, agents, busiest hours, comments and unanswered questions', async () => {
     const r = await buildReport(store.reports, TZ, { from: '2026-03-01', to: '2026-03-03' });
     expect(r.days).toEqual([
-      { date: '2026-03-01', conversations: 4, botOnly: 3, botResolved: 2, handoffs: 1 },
-      { date: '2026-03-02', conversations: 3, botOnly: 0, botResolved: 0, handoffs: 3 },
-      { date: '2026-03-03', conversations: 2, botOnly: 1, botResolved: 1, handoffs: 1 },
+      { date: '2026-03-01', conversations: 4, botOnly: 3, botResolved: 2, handoffs: 1, npsResponses: 2, npsPromoters: 2, npsDetractors: 0 },
+      { date: '2026-03-02', conversations: 3, botOnly: 0, botResolved: 0, handoffs: 3, npsResponses: 2, npsPromoters: 0, npsDetractors: 1 },
+      { date: '2026-03-03', conversations: 2, botOnly: 1, botResolved: 1, handoffs: 1, npsResponses: 1, npsPromoters: 1, npsDetractors: 0 },
     ]);
     // c7 asked in words (then left a message through the form): counted as asked.
     expect(r.handoffReasons).toEqual({ asked: 3, button: 1, bot_failed: 1 });
@@ -102,6 +104,10 @@ describe.each(backends)('reports on %s', (_name, open) => {
     expect(r.comments).toEqual([
       { conversationId: 'c5', score: 3, comment: 'ok', agentName: 'Bo', createdAt: '2026-03-02T10:00:00.000Z' },
       { conversationId: 'c4', score: 5, comment: 'great help', agentName: 'Ava', createdAt: '2026-03-01T08:00:00.000Z' },
+    ]);
+    expect(r.npsComments).toEqual([
+      { conversationId: 'c5', score: 6, comment: 'ارسال کند بود', createdAt: '2026-03-02T11:00:00.000Z' },
+      { conversationId: 'c4', score: 9, comment: 'would tell my sister', createdAt: '2026-03-01T09:00:00.000Z' },
     ]);
     expect(r.unanswered.map((u) => [u.normalized, u.locale, u.count])).toEqual([['where parcel', 'en', 3], ['کد تخفیف', 'fa', 1]]);
     expect(['Where is my parcel', 'where is my parcel?', 'WHERE IS MY PARCEL']).toContain(r.unanswered[0]!.example);
@@ -119,6 +125,7 @@ describe.each(backends)('reports on %s', (_name, open) => {
       firstResponseSeconds: { count: 1, p50: 360, p90: 360 },
       firstContactResolution: { closed: 1, resolved: 0, rate: 0 }, // c5's visitor came back (in English) to a person
       csat: { count: 1, average: 3, distribution: [0, 0, 1, 0, 0] },
+      nps: { count: 2, promoters: 1, passives: 0, detractors: 1, score: 0 }, // n3 (6) and n5 (9), the Persian conversations' answers
     });
     expect(r.unanswered.map((u) => u.normalized)).toEqual(['کد تخفیف']);
   });
@@ -129,6 +136,7 @@ describe.each(backends)('reports on %s', (_name, open) => {
     const empty = await buildReport(store.reports, TZ, { from: '2026-04-01', to: '2026-04-02' });
     expect(empty.summary).toMatchObject({ conversations: 0, botResolutionRate: null, firstResponseSeconds: { count: 0, p50: null, p90: null }, csat: { count: 0, average: null } });
     expect(empty.days.map((d) => d.conversations)).toEqual([0, 0]);
+    expect(empty.summary.nps).toEqual({ count: 0, promoters: 0, passives: 0, detractors: 0, score: null });
   });
 
   it('reads the same figures in another time zone’s days', async () => {
@@ -136,5 +144,8 @@ describe.each(backends)('reports on %s', (_name, open) => {
     const utc = await buildReport(store.reports, 'UTC', { from: '2026-03-01', to: '2026-03-03' });
     expect(utc.summary.conversations).toBe(10);
     expect(utc.days.map((d) => d.conversations)).toEqual([4, 3, 3]);
+    // n6 (21:00 UTC on 3 March) joins: 10, 9, 6, 8, 9, 10 → (4 − 1) / 6 = 50
+    expect(utc.summary.nps).toEqual({ count: 6, promoters: 4, passives: 1, detractors: 1, score: 50 });
+    expect(utc.days.map((d) => d.npsResponses)).toEqual([2, 2, 2]);
   });
 });

@@ -12,6 +12,7 @@ type Extras = typeof import('./extras.tsx');
 let extras: Promise<Extras> | undefined;
 const loadExtras = (l: Locale) => (extras ||= import('./extras.tsx')).then((x) => x.prep(l).then(() => x));
 type Files = typeof import('./files.tsx');
+type Confirm = typeof import('./confirm.tsx');
 let files: Promise<Files> | undefined;
 
 export interface Ui {
@@ -58,6 +59,11 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
   useEffect(() => {
     if (hasFile) void loadFiles();
   }, [hasFile]);
+  // The middle band's card comes with the first "Is this what you mean?".
+  const [C, setC] = useState<Confirm>();
+  if (!C && messages.some((m) => m.meta?.type == 'confirm')) void import('./confirm.tsx').then(setC);
+  /** The visitor's choice on a bot message (the server answers with the chosen entry or other suggestions). */
+  const choose = (m: ChatMessage, id: string | null) => void client.call('choose', { messageId: m.id, entryId: id });
 
   let lastBot: ChatMessage | undefined, lastHandoff: ChatMessage | undefined, lastQueued: ChatMessage | undefined;
   for (const m of messages) {
@@ -167,7 +173,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
       {lookup ? (
         x && <x.Lookup t={t} locale={locale} find={(c) => client.ticket(c)}
             // (read-only: no chips or handoff button)
-            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} actions={false} showHandoff={false} onSuggest={send} onHandoff={handoff} />}
+            row={(m) => <Message key={m.id} m={m} t={t} locale={locale} actions={false} showHandoff={false} onSuggest={choose} onHandoff={handoff} />}
             onBack={() => setLookup(false)} />
       ) : (
       <>
@@ -183,6 +189,8 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
         {messages.map((m) =>
           F && m.meta?.type == 'attachment' ? (
             <F.FileMessage key={m.id} m={m} t={t} locale={locale} />
+          ) : C && m.meta?.type == 'confirm' ? (
+            <C.Confirm key={m.id} m={m} t={t} locale={locale} actions={botInCharge && !nobody && m === lastBot} onChoose={choose} />
           ) : (
           <Message
             key={m.id}
@@ -192,7 +200,7 @@ export function App({ ui, client, config, close }: { ui: Store<Ui>; client: Chat
             live={m === lastQueued ? queued : ''}
             actions={botInCharge && !nobody && (m.meta?.type === 'no_answer' || m === lastBot)}
             showHandoff={m.meta?.type === 'no_answer' || m === lastBot}
-            onSuggest={send}
+            onSuggest={choose}
             onHandoff={handoff}
           />
           ),

@@ -12,10 +12,13 @@ import type { Locale } from '../types.ts';
 
 const more: Partial<Record<Locale, More>> = {};
 
+type NpsView = (typeof import('./nps.tsx'))['Nps'];
+
 // Their own styles come with them (not in the panel's first CSS: the widget's first load is budgeted).
 if (typeof document != 'undefined') {
   const style = document.createElement('style');
   style.textContent =
+    'label{display:flex;flex-direction:column;gap:3px;font-size:13px;font-weight:600}code{font:700 20px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px}' +
     '.two>*{flex:1;min-width:0}h3{margin:0;font-size:15px}.code{display:flex;flex-wrap:wrap;align-items:center;gap:8px}' +
     '.fm{display:flex;flex-direction:column;gap:8px;border:0;padding:0;min-width:0}.fm p,legend{margin:0;padding:0;font-size:14px}' +
     '.row{display:flex;gap:8px}.stars{display:flex;flex-direction:row}.stars label{font-size:30px;line-height:1;color:#80868b;padding:2px}' +
@@ -103,11 +106,19 @@ export function Rating({ client, id, locale, rated, onRate, onRestart }: { clien
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const [Nps, setNps] = useState<NpsView>();
   const t = useMore(locale);
+  // After the rating, the NPS question when it is due (its own chunk, fetched only then).
+  useEffect(() => {
+    if (rated && !Nps) void client.call('npsDue', { conversationId: id }).then((r) => {
+        if (r.ok && r.ask) void import('./nps.tsx').then((m) => setNps(() => m.Nps));
+      });
+  }, [id, rated]);
   if (!t) return null;
   return (
     <div class="fm">
       <p role="status">{rated ? t.thanks : t.closed}</p>
+      {Nps && <Nps client={client} id={id} locale={locale} />}
       {!rated && (
         <form
           class="fm"

@@ -126,6 +126,9 @@ export function mount(host: Host): AppApi {
     identify(profile) {
       if (profile && typeof profile === 'object') void client.identify(profile);
     },
+    reset() {
+      client.reset();
+    },
     setLocale(locale: Locale) {
       if (locale !== 'fa' && locale !== 'ar' && locale !== 'en') return;
       void loadStrings(locale).then(() => {

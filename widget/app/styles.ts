@@ -38,7 +38,6 @@ pre{white-space:pre-wrap}
 .pri{background:var(--pc);color:var(--po);font-weight:600}
 .ft{border-top:1px solid #dadce0;padding:10px;overflow-y:auto}
 .tc{display:block;margin:4px auto 0}
-code{font:700 20px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px}
 form{display:flex;gap:8px;margin:0}
 textarea,input{font:inherit;font-size:16px;font-weight:400;color:#1f1f1f;background:#fff;border:1px solid #80868b;border-radius:12px;padding:9px 12px;width:100%}
 textarea{flex:1;resize:none;max-height:120px}
@@ -46,7 +45,6 @@ textarea{flex:1;resize:none;max-height:120px}
 .clip{display:flex;align-items:center;color:#5c5f62;cursor:pointer}.clip:focus-within{outline:3px solid var(--pc)}.clip svg{fill:none;stroke:currentColor;stroke-width:2}
 .send{flex:none;width:42px;height:42px;border-radius:50%;border:0;background:var(--pc);color:var(--po)}
 [dir=rtl] .flip{transform:scaleX(-1)}
-label{display:flex;flex-direction:column;gap:3px;font-size:13px;font-weight:600}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [hidden]{display:none!important}
 .lx,.open .launcher svg{display:none}.open .launcher .lx{display:block}

@@ -44,7 +44,8 @@ export interface MessageProps {
   /** Chips and the handoff button are live only while the bot is in charge. */
   actions: boolean;
   showHandoff: boolean;
-  onSuggest(text: string): void;
+  /** A suggestion tapped (the visitor's choice on `m`). */
+  onSuggest(m: ChatMessage, entryId: string): void;
   onHandoff(): void;
 }
 
@@ -77,7 +78,7 @@ export function Message({ m, t, locale, live, actions, showHandoff, onSuggest, o
       {actions && (suggestions.length > 0 || showHandoff) && (
         <div class="acts" role="group" aria-label={t.suggestions}>
           {suggestions.map((s) => (
-            <button type="button" class="chip" dir="auto" onClick={() => onSuggest(s.title)}>
+            <button type="button" class="chip" dir="auto" onClick={() => onSuggest(m, s.id)}>
               {s.title}
             </button>
           ))}

@@ -2,11 +2,12 @@
 // asked that the bot could not answer (and start a new entry for it), and check the entries and
 // their problems.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KbEntryInfo, KbIssueInfo, KbTryResult, Locale, UnansweredGap } from '../../../protocol/index.ts';
-import { kbEntries, kbGaps, kbTry } from '../api.ts';
+import type { KbEntryInfo, KbIssueInfo, KbTryResult, LearnedWordingInfo, Locale, UnansweredGap } from '../../../protocol/index.ts';
+import { kbEntries, kbGaps, kbLearned, kbLearnedDecide, kbTry } from '../api.ts';
 import { entryTemplate, phrasingTemplate, type EntryTemplate } from '../lib/kb-template.ts';
 import { KbEntriesPanel } from '../views/kb/KbEntriesPanel.tsx';
 import { KbGapsPanel } from '../views/kb/KbGapsPanel.tsx';
+import { KbLearnedPanel } from '../views/kb/KbLearnedPanel.tsx';
 import { KbTemplateDialog } from '../views/kb/KbTemplateDialog.tsx';
 import { KbTryPanel } from '../views/kb/KbTryPanel.tsx';
 import { useI18n } from '../i18n.ts';
@@ -16,6 +17,8 @@ export function KbPage() {
   const { t } = useI18n();
   const [kb, setKb] = useState<{ entries: KbEntryInfo[]; issues: KbIssueInfo[] } | null>(null);
   const [gaps, setGaps] = useState<UnansweredGap[] | null>(null);
+  const [learned, setLearned] = useState<LearnedWordingInfo[] | null>(null);
+  const [deciding, setDeciding] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [locale, setLocale] = useState<Locale | ''>('');
   const [result, setResult] = useState<KbTryResult | null>(null);
@@ -28,7 +31,23 @@ export function KbPage() {
   useEffect(() => {
     kbEntries().then(setKb, fail);
     kbGaps().then(setGaps, fail);
+    kbLearned().then(setLearned, fail);
   }, []);
+
+  const decide = async (w: LearnedWordingInfo, action: 'accept' | 'reject') => {
+    setDeciding(w.id);
+    try {
+      await kbLearnedDecide(w.id, action);
+      setError(null);
+      setDone(action === 'accept' ? t('kbLearnedDone', { text: w.text, entry: w.entryId }) : null);
+      setLearned(await kbLearned());
+      if (action === 'accept') kbEntries().then(setKb, fail);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setDeciding(null);
+    }
+  };
 
   const edit = (target: EditorTarget) => {
     setDone(null);
@@ -92,6 +111,7 @@ export function KbPage() {
         onWrite={(g) => setTemplate(entryTemplate(g, titles.keys()))}
         onAddPhrasing={(g) => g.closest && setTemplate(phrasingTemplate(g, g.closest.id))}
       />
+      <KbLearnedPanel wordings={learned} busy={deciding} onDecide={(w, a) => void decide(w, a)} />
       <KbEntriesPanel kb={kb} onNew={() => edit({ kind: 'new', locale: locale || 'fa' })} onEdit={(id) => edit({ kind: 'edit', id })} />
       {template && <KbTemplateDialog key={template.kind + template.id} template={template} onClose={() => setTemplate(null)} />}
     </div>

@@ -12,6 +12,8 @@ import { AgentsReport } from '../views/reports/AgentsReport.tsx';
 import { Bars } from '../views/reports/Bars.tsx';
 import { CommentsList } from '../views/reports/CommentsList.tsx';
 import { DailyChart } from '../views/reports/DailyChart.tsx';
+import { NpsTrend } from '../views/reports/NpsTrend.tsx';
+import { npsPeriods } from '../lib/nps-periods.ts';
 import { HeatMap } from '../views/reports/HeatMap.tsx';
 import { RangePicker, type Range } from '../views/reports/RangePicker.tsx';
 import { ReportSection } from '../views/reports/ReportSection.tsx';
@@ -84,6 +86,11 @@ export function ReportsPage({ canOpenKb, onOpenKb }: { canOpenKb: boolean; onOpe
                 [`${t('sumFcr')} (%)`, s.firstContactResolution.rate === null ? null : Math.round(s.firstContactResolution.rate * 1000) / 10],
                 [t('sumCsat'), s.csat.average],
                 [t('repRatings'), s.csat.count],
+                [t('sumNps'), s.nps.score === null ? null : Math.round(s.nps.score * 10) / 10],
+                [t('repAnswers'), s.nps.count],
+                [t('repPromoters'), s.nps.promoters],
+                [t('repPassives'), s.nps.passives],
+                [t('repDetractors'), s.nps.detractors],
               ].slice(1),
             }}
           >
@@ -118,6 +125,20 @@ export function ReportsPage({ canOpenKb, onOpenKb }: { canOpenKb: boolean; onOpe
               <Bars labelHead={t('repScore')} countHead={t('repRatings')} rows={s.csat.distribution.map((n, i) => ({ key: String(i + 1), label: '★'.repeat(i + 1), count: n })).reverse()} />
             </ReportSection>
           </div>
+          <ReportSection
+            id="nps"
+            title={t('repNps')}
+            hint={t('repNpsHint')}
+            csv={{
+              ...file('nps'),
+              rows: (): Cell[][] => [
+                [t('repFrom'), t('repTo'), t('repAnswers'), t('repPromoters'), t('repPassives'), t('repDetractors'), 'NPS'],
+                ...npsPeriods(report.days).map((p) => [day(p.from), day(p.to), p.answers, p.promoters, p.passives, p.detractors, p.score === null ? null : Math.round(p.score * 10) / 10]),
+              ],
+            }}
+          >
+            <NpsTrend days={report.days} comments={report.npsComments} />
+          </ReportSection>
           <ReportSection
             id="agents"
             title={t('repAgents')}

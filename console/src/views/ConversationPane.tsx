@@ -63,6 +63,7 @@ export function ConversationPane(p: ConversationPaneProps) {
             </span>
           )}
           {c.startedFrom && <span class="badge rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
+          {c.channel === 'email' && <span class="badge channel channel-email">{t('channel_email')}</span>}
         </div>
         {claimable && (
           <div class="actions">

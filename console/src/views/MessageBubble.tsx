@@ -6,11 +6,16 @@ import type { Outgoing } from '../state.ts';
 import { Rich } from '../../../common/rich.tsx';
 import { textDir } from '../../../common/dir.ts';
 import { AttachmentView } from './Attachment.tsx';
+import { ConfirmCard } from '../../../common/confirm-card.tsx';
 
 export function metaText(t: Translate, meta: MessageMeta): string {
   switch (meta.type) {
     case 'answer':
-      return t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+      return meta.chosen ? t('metaAnswerChosen', { entry: meta.entryId }) : t('metaAnswer', { entry: meta.entryId, score: meta.score.toFixed(2) });
+    case 'confirm':
+      return t('metaConfirm', { entry: meta.entryId, score: meta.score.toFixed(2) }) + (meta.suggestions.length ? ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : '');
+    case 'choice':
+      return meta.entryId === null ? t('metaChoiceNo') : t(meta.on === 'confirm' ? 'metaChoiceYes' : 'metaChoicePick', { entry: meta.entryId });
     case 'no_answer':
       return meta.suggestions.length > 0 ? t('metaNoAnswer') + ' — ' + t('metaSuggested', { list: meta.suggestions.map((s) => s.title).join('، ') }) : t('metaNoAnswer');
     case 'handoff':
@@ -33,6 +38,12 @@ export function metaText(t: Translate, meta: MessageMeta): string {
       return t('metaAttachment', { name: meta.file.name });
     case 'proactive':
       return t('metaProactive', { name: meta.ruleName });
+    case 'email':
+      return t('metaEmail', { from: meta.from, subject: meta.subject });
+    case 'email_failed':
+      return t('metaEmailFailed', { error: meta.error });
+    case 'email_suggestion':
+      return t('metaEmailSuggestion', { score: meta.score.toFixed(2) });
   }
 }
 
@@ -49,6 +60,21 @@ function MetaLine({ meta }: { meta: MessageMeta }) {
             <bdi class="suggestion">{sug.title}</bdi>
           </span>
         ))}
+      </div>
+    );
+  }
+  if (meta.type === 'email') {
+    return (
+      <div class="msg-meta meta-email">
+        <bdi>{metaText(t, meta)}</bdi>{' '}
+        <a href={`/api/email/${encodeURIComponent(meta.emailId)}/original`} target="_blank" rel="noopener noreferrer">
+          {t('metaEmailOriginal')}
+        </a>
+        {!meta.verified && (
+          <div class="email-unverified" role="note">
+            ⚠ {t('metaEmailUnverified')}
+          </div>
+        )}
       </div>
     );
   }
@@ -72,6 +98,20 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
   const { t, lang } = useI18n();
   // The widget lays the message out the same way (majority of strong letters, else the conversation's direction).
   const dir = textDir(m.text, rtl);
+  if (m.meta?.type === 'email_suggestion') {
+    return (
+      <li class="msg msg-note msg-suggestion" data-author="bot" data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{t('authorBot')}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir={dir}>
+          {m.rich && m.rich.length > 0 ? <Rich blocks={m.rich} /> : <p class="plain">{m.text}</p>}
+        </div>
+        <div class="msg-meta">{metaText(t, m.meta)}</div>
+      </li>
+    );
+  }
   if (m.meta?.type === 'note') {
     // Internal notes: agents only, never shown to the visitor.
     return (
@@ -110,6 +150,21 @@ export function MessageBubble({ message: m, rtl }: { message: ChatMessage; rtl: 
     );
   }
   const meta = m.meta ? <MetaLine meta={m.meta} /> : null;
+  if (m.meta?.type === 'confirm') {
+    // The card the visitor saw (read-only); their choice follows as their own message.
+    return (
+      <li class="msg msg-bot msg-confirm" data-author={m.author} data-seq={m.seq}>
+        <div class="msg-head">
+          <span class="msg-author">{authorLabel(t, m)}</span>
+          <time dateTime={m.createdAt}>{formatClock(m.createdAt, intlTag(lang))}</time>
+        </div>
+        <div class="bubble" dir={rtl ? 'rtl' : 'ltr'}>
+          <ConfirmCard meta={m.meta} labels={{ ask: t('confirmAsk'), yes: t('confirmYes'), no: t('confirmNo') }} />
+        </div>
+        {meta}
+      </li>
+    );
+  }
   return (
     <li class={`msg msg-${m.author}`} data-author={m.author} data-seq={m.seq}>
       <div class="msg-head">

@@ -37,6 +37,7 @@ export function MineList({ mine, selectedId, unread, typing, onOpen }: Props) {
                   </span>
                   <span class="item-meta">
                     <span class="badge lang">{localeName(t, c.locale)}</span>
+                    {c.channel === 'email' && <span class="badge channel channel-email">{t('channel_email')}</span>}
                   </span>
                   {c.startedFrom && <span class="item-rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
                 </button>

@@ -39,6 +39,7 @@ export function QueueList({ queue, selectedId, busy, onOpen, onClaim }: Props) {
                   <span class="badge lang" data-locale={c.locale}>
                     {localeName(t, c.locale)}
                   </span>
+                  {c.channel === 'email' && <span class="badge channel channel-email">{t('channel_email')}</span>}
                   {c.visitorName && <span dir="auto">{c.visitorName}</span>}
                 </span>
                 {c.pageUrl && (
@@ -46,7 +47,7 @@ export function QueueList({ queue, selectedId, busy, onOpen, onClaim }: Props) {
                     {c.pageUrl}
                   </span>
                 )}
-                {c.handoffReason && <span class="item-reason">{reasonText(t, c.handoffReason)}</span>}
+                {c.handoffReason && c.channel !== 'email' && <span class="item-reason">{reasonText(t, c.handoffReason)}</span>}
                 {c.startedFrom && <span class="item-rule">{t('startedFrom', { name: c.startedFrom.ruleName })}</span>}
               </button>
               <button type="button" class="primary claim" onClick={() => onClaim(c.id)} disabled={busy[c.id] === 'claim'}>

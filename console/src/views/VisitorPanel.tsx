@@ -1,7 +1,7 @@
 // Who the visitor is and where they came from, plus their earlier conversations.
 import type { ComponentChildren } from 'preact';
 import type { ConversationDetail } from '../../../protocol/index.ts';
-import { intlTag, localeName, useI18n } from '../i18n.ts';
+import { intlTag, localeName, useI18n, type StringKey } from '../i18n.ts';
 import { formatDate } from '../lib/time.ts';
 import { parseUserAgent } from '../lib/ua.ts';
 import { useNow } from '../lib/useNow.ts';
@@ -51,6 +51,19 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
     <aside class="visitor-panel" aria-labelledby="visitor-title">
       <h2 id="visitor-title">{t('visitorPanel')}</h2>
       <dl class="facts">
+        {v.customer && (
+          <Row label={t('customer')}>
+            <span class="badge verified" title={t('customerVerifiedTitle')}>
+              ✓ {t('customerVerified')}
+            </span>{' '}
+            {v.customer.name ?? v.customer.email ?? ''}
+          </Row>
+        )}
+        {v.customer?.userId && (
+          <Row label={t('customerUserId')} ltr>
+            {v.customer.userId}
+          </Row>
+        )}
         {v.profile.name && <Row label={t('name')}>{v.profile.name}</Row>}
         {v.profile.email && (
           <Row label={t('email')} ltr>
@@ -84,7 +97,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
         <Row label={t('visits')}>{v.visits.toLocaleString(tag)}</Row>
         <Row label={t('firstSeen')}>{formatDate(v.firstSeenAt, tag)}</Row>
       </dl>
-      <h3>{t('earlier')}</h3>
+      <h3>{t(v.customer ? 'customerHistory' : 'earlier')}</h3>
       {detail.earlier.length === 0 ? (
         <p class="muted">{t('earlierNone')}</p>
       ) : (
@@ -93,6 +106,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
             <li key={e.conversation.id}>
               <details>
                 <summary>
+                  <span class={`badge channel channel-${e.conversation.channel ?? 'chat'}`}>{t(`channel_${e.conversation.channel ?? 'chat'}` as StringKey)}</span>{' '}
                   <span dir="auto" class="earlier-q">
                     {e.conversation.firstQuestion ?? t('noQuestion')}
                   </span>

@@ -50,8 +50,10 @@ export const Conversation = z
 const suggestion = z.object({ id: z.string(), title: z.string() });
 export const MessageMetaSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number() }),
+    z.object({ type: z.literal('answer'), entryId: z.string(), score: z.number(), chosen: z.boolean().optional().describe('the visitor chose this entry') }),
     z.object({ type: z.literal('no_answer'), suggestions: z.array(suggestion) }),
+    z.object({ type: z.literal('confirm'), entryId: z.string(), title: z.string(), score: z.number(), suggestions: z.array(suggestion) }).describe('the middle band: the bot asked "Is this what you mean?" with this entry'),
+    z.object({ type: z.literal('choice'), messageId: z.string(), entryId: z.string().nullable(), on: z.enum(['confirm', 'suggestion']) }).describe('the visitor chose on a bot message (null: "No, something else")'),
     z.object({ type: z.literal('handoff'), reason: handoffReason }),
     z.object({ type: z.literal('assigned'), agentName: z.string() }),
     z.object({ type: z.literal('released'), reason: z.enum(['agent', 'agent_offline']) }),
@@ -87,6 +89,11 @@ export const Visitor = z
     visits: z.number().int(),
     firstSeenAt: isoTime,
     timeZone: z.string().nullable(),
+    customer: z
+      .object({ id: z.string(), userId: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), since: isoTime })
+      .nullable()
+      .optional()
+      .describe('The verified customer (identity verification), on every device and channel; null for an anonymous or unverified visitor'),
   })
   .register(components, { id: 'Visitor' }) satisfies z.ZodType<VisitorContext>;
 
@@ -116,6 +123,9 @@ export const ReportSummarySchema = z
     resolutionSeconds: percentiles,
     firstContactResolution: z.object({ closed: z.number().int(), resolved: z.number().int(), rate: z.number().nullable() }),
     csat: z.object({ count: z.number().int(), average: z.number().nullable(), distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]) }),
+    nps: z
+      .object({ count: z.number().int(), promoters: z.number().int(), passives: z.number().int(), detractors: z.number().int(), score: z.number().nullable().describe('(promoters − detractors) / answers × 100') })
+      .describe('"How likely are you to recommend us?" (0–10) answered in the range: 9–10 promoters, 0–6 detractors'),
   })
   .register(components, { id: 'ReportSummary' }) satisfies z.ZodType<ReportSummary>;
 

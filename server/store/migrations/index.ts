@@ -4,14 +4,18 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.ts';
 import { initial } from './0001-initial.ts';
+import { emailThreads } from './0016-threads.ts';
 import { profiles } from './0015-profiles.ts';
 import { savedReplies } from './0015-saved-replies.ts';
 import { search } from './0015-search.ts';
+import { customers } from './0016-customers.ts';
+import { nps } from './0016-nps.ts';
 import { attachments } from './0014-attachments.ts';
 import { proactiveRules } from './0014-proactive-rules.ts';
 import { apiTokens } from './0013-api-tokens.ts';
 import { reportIndexes } from './0013-reports.ts';
 import { webhooks } from './0013-webhooks.ts';
+import { learnedWordings } from './0017-learned-wordings.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +30,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-api-tokens': apiTokens,
     '0013-reports': reportIndexes,
     '0013-webhooks': webhooks(dialect),
+    '0016-customers': customers(),
+    '0016-nps': nps(),
+    // Named to sort after 0016-nps: databases that already applied 0016-nps must not find a gap before it.
+    '0016-threads': emailThreads,
+    // Named to sort after the 0016 changes that landed with it (Kysely applies in name order).
+    '0017-learned-wordings': learnedWordings(dialect),
   };
 }
 

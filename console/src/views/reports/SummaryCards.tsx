@@ -2,6 +2,7 @@
 // first-contact resolution, satisfaction.
 import type { Percentiles, ReportSummary } from '../../../../protocol/index.ts';
 import { useI18n } from '../../i18n.ts';
+import { signedScore } from '../../lib/nps-periods.ts';
 import { formatDuration, formatNumber, formatShare } from '../../lib/report-format.ts';
 
 function Figure({ id, label, value, sub, title }: { id: string; label: string; value: string; sub?: string; title?: string }) {
@@ -37,6 +38,7 @@ export function SummaryCards({ s }: { s: ReportSummary }) {
         title={t('sumFcrHint')}
       />
       <Figure id="csat" label={t('sumCsat')} value={s.csat.average === null ? none : formatNumber(s.csat.average, lang, 2)} sub={t('sumCsatOf', { n: n(s.csat.count) })} />
+      <Figure id="nps" label={t('sumNps')} value={s.nps.score === null ? none : signedScore(s.nps.score, n)} sub={t('sumNpsOf', { n: n(s.nps.count) })} title={t('sumNpsHint')} />
     </div>
   );
 }
