@@ -94,7 +94,7 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
     if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
     const c0 = cpu0 as number | null;
     const cpuMs = c0 === null ? NaN : cpu1 - c0;
-    runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answered) });
+    runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answeredSinceStart) });
     process.stderr.write(`  ${name} ${rate} q/s done\n`);
   }
   // (a saturated server answers only after its backlog: not waited for long)
