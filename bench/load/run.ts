@@ -57,7 +57,9 @@ interface Measured {
   connected: ProcStats;
   connectMs: number;
   failed: number;
-  runs: Array<RunResult & { cpuPerQuestionMs: number }>;
+  runs: Array<RunResult & { cpuPerQuestionMs: number; cpuAboveIdleMs: number }>;
+  /** the server's CPU with the visitors connected and nothing asked (pings, timers), ms per second */
+  idleCpuMsPerS: number;
   after: ProcStats | null;
 }
 
@@ -77,12 +79,17 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   const client = child('client.ts', [], 1);
   const conn = await ask<Extract<ClientMsg, { type: 'connected' }>>(client, { type: 'connect', url: `http://127.0.0.1:${ready.port}`, visitors: visitorCount } satisfies ClientCmd, 'connected');
   const connected = await stats(server, true);
+  const i0 = await serverCpuMs(server), t0 = performance.now();
+  await sleep(3000);
+  const idleCpuMsPerS = ((await serverCpuMs(server)) - i0) / ((performance.now() - t0) / 1000);
   await snapshot('connected');
   const runs: Measured['runs'] = [];
   for (const [i, rate] of rates.entries()) {
     let cpu0: number | null = null;
+    let w0 = 0;
     const onStart = (m: ClientMsg) => {
       if (m.type !== 'measure-start') return;
+      w0 = performance.now();
       void serverCpuMs(server).then((c) => (cpu0 = c));
       if (profiling) server.send({ type: 'profile', file: null } satisfies ServerCmd);
     };
@@ -94,7 +101,8 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
     if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
     const c0 = cpu0 as number | null;
     const cpuMs = c0 === null ? NaN : cpu1 - c0;
-    runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answeredSinceStart) });
+    const answers = Math.max(1, result.answeredSinceStart);
+    runs.push({ ...result, cpuPerQuestionMs: cpuMs / answers, cpuAboveIdleMs: (cpuMs - (idleCpuMsPerS * (performance.now() - w0)) / 1000) / answers });
     process.stderr.write(`  ${name} ${rate} q/s done\n`);
   }
   // (a saturated server answers only after its backlog: not waited for long)
@@ -103,7 +111,7 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   client.kill();
   server.send({ type: 'stop' } satisfies ServerCmd);
   if (!(await Promise.race([exited(server).then(() => true), sleep(15_000).then(() => false)]))) server.kill('SIGKILL');
-  return { name, ready, idle, connected, connectMs: conn.ms, failed: conn.failed, runs, after };
+  return { name, ready, idle, connected, connectMs: conn.ms, failed: conn.failed, runs, after, idleCpuMsPerS };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -139,14 +147,14 @@ try {
   const results: Measured[] = [];
   for (const name of ['porsan', 'bare'] as const) if (!flags.only || flags.only === name) results.push(await measure(name, kb.dir));
   const bare = results.find((r) => r.name === 'bare');
-  console.log('load          server   p50 ms  p99 ms  max ms  stall ms  1st s p99/max ms  lost  refused  CPU ms/question  p99 vs floor');
+  console.log('load          server   p50 ms  p99 ms  max ms  stall ms  1st s p99/max ms  lost  refused  CPU ms/q (above idle)  p99 vs floor');
   for (const [i, rate] of rates.entries()) {
     for (const r of results) {
       const x = r.runs[i]!;
       const floor = bare?.runs[i];
       const ratio = floor && r !== bare ? `${(x.p99 / floor.p99).toFixed(1)}×` : '';
       console.log(
-        `${`${rate} q/s`.padEnd(13)} ${r.name.padEnd(7)} ${ms(x.p50).padStart(7)} ${ms(x.p99).padStart(7)} ${ms(x.max).padStart(7)} ${ms(x.stall).padStart(9)} ${`${ms(x.firstSecondP99)}/${ms(x.firstSecondMax)}`.padStart(17)} ${String(x.lost).padStart(5)} ${String(x.refused).padStart(8)} ${x.cpuPerQuestionMs.toFixed(3).padStart(16)}  ${ratio}`,
+        `${`${rate} q/s`.padEnd(13)} ${r.name.padEnd(7)} ${ms(x.p50).padStart(7)} ${ms(x.p99).padStart(7)} ${ms(x.max).padStart(7)} ${ms(x.stall).padStart(9)} ${`${ms(x.firstSecondP99)}/${ms(x.firstSecondMax)}`.padStart(17)} ${String(x.lost).padStart(5)} ${String(x.refused).padStart(8)} ${`${x.cpuPerQuestionMs.toFixed(2)} (${x.cpuAboveIdleMs.toFixed(2)})`.padStart(21)}  ${ratio}`,
       );
     }
   }
@@ -154,7 +162,7 @@ try {
   for (const r of results) {
     const perVisitor = (r.connected.heapUsed - r.idle.heapUsed) / Math.max(1, visitorCount - r.failed);
     console.log(
-      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}; ${r.after ? `after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}` : 'after the runs: still busy'}`,
+      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}, idle CPU ${(r.idleCpuMsPerS / 10).toFixed(1)}% of a core; ${r.after ? `after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}` : 'after the runs: still busy'}`,
     );
     if (r.ready.kbHeapBytes !== undefined) console.log(`  knowledge index: ${r.ready.entries?.toLocaleString('en')} entries, ${MB(r.ready.kbHeapBytes)} heap, loaded in ${((r.ready.kbLoadMs ?? 0) / 1000).toFixed(1)} s`);
   }
