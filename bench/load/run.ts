@@ -5,7 +5,7 @@
 // profile of the Porsan server's measured parts into bench/load/profiles/), --heap-snapshot (of
 // the Porsan server with the visitors connected, ditto).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,7 +57,7 @@ interface Measured {
   connected: ProcStats;
   connectMs: number;
   failed: number;
-  runs: Array<RunResult & { cpuPerQuestionMs: number; cpuAboveIdleMs: number }>;
+  runs: Array<RunResult & { cpuPerQuestionMs: number; cpuAboveIdleMs: number; threadShare: string }>;
   /** the server's CPU with the visitors connected and nothing asked (pings, timers), ms per second */
   idleCpuMsPerS: number;
   after: ProcStats | null;
@@ -87,9 +87,11 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   for (const [i, rate] of rates.entries()) {
     let cpu0: number | null = null;
     let w0 = 0;
+    let threads0 = new Map<string, number>();
     const onStart = (m: ClientMsg) => {
       if (m.type !== 'measure-start') return;
       w0 = performance.now();
+      threads0 = threadCpuMs(server);
       void serverCpuMs(server).then((c) => (cpu0 = c));
       if (profiling) server.send({ type: 'profile', file: null } satisfies ServerCmd);
     };
@@ -97,12 +99,14 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
     const { result } = await ask<Extract<ClientMsg, { type: 'result' }>>(client, { type: 'run', label: name, rate, seconds, warmup, lostAfter, seed: 1000 + i } satisfies ClientCmd, 'result');
     client.off('message', onStart);
     const cpu1 = await serverCpuMs(server);
+    const threads = [...threadCpuMs(server)].map(([k, v]) => [k, v - (threads0.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     const file = join(profileDir, `porsan-${rate}qps.cpuprofile`);
     if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
     const c0 = cpu0 as number | null;
     const cpuMs = c0 === null ? NaN : cpu1 - c0;
     const answers = Math.max(1, result.answeredSinceStart);
-    runs.push({ ...result, cpuPerQuestionMs: cpuMs / answers, cpuAboveIdleMs: (cpuMs - (idleCpuMsPerS * (performance.now() - w0)) / 1000) / answers });
+    const threadShare = threads.map(([k, v]) => `${k} ${((100 * v) / Math.max(1, cpuMs)).toFixed(0)}%`).join(', ');
+    runs.push({ ...result, threadShare, cpuPerQuestionMs: cpuMs / answers, cpuAboveIdleMs: (cpuMs - (idleCpuMsPerS * (performance.now() - w0)) / 1000) / answers });
     process.stderr.write(`  ${name} ${rate} q/s done\n`);
   }
   // (a saturated server answers only after its backlog: not waited for long)
@@ -129,6 +133,22 @@ async function serverCpuMs(server: ChildProcess): Promise<number> {
     const s = await stats(server, false);
     return (s.cpu.user + s.cpu.system) / 1000;
   }
+}
+
+/** CPU ms so far per thread name of the server (main thread "node", the WAL checkpointer's worker, GC and compiler threads…). */
+function threadCpuMs(server: ChildProcess): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const t of readdirSync(`/proc/${server.pid}/task`)) {
+      const raw = readFileSync(`/proc/${server.pid}/task/${t}/stat`, 'utf8');
+      const name = t === String(server.pid) ? 'main thread' : `${raw.slice(raw.indexOf('(') + 1, raw.lastIndexOf(')')).replace(/\d+$/, '')} (other threads)`;
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS);
+    }
+  } catch {
+    // no /proc: no breakdown
+  }
+  return out;
 }
 
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -158,6 +178,8 @@ try {
       );
     }
   }
+  console.log('');
+  for (const r of results) for (const x of r.runs) if (x.threadShare) console.log(`${r.name} ${x.rate} q/s: server CPU by thread: ${x.threadShare}`);
   console.log('');
   for (const r of results) {
     const perVisitor = (r.connected.heapUsed - r.idle.heapUsed) / Math.max(1, visitorCount - r.failed);
