@@ -79,6 +79,9 @@ async function run(cmd: Extract<ClientCmd, { type: 'run' }>): Promise<RunResult>
   const byWindow = new Map<number, number>(); // 100 ms window of scheduled time → least latency in it
   const firstSecond: number[] = [];
   let answered = 0;
+  /** answers received since the measured part began (warm-up questions answered late included): the CPU's denominator */
+  let answeredSinceStart = 0;
+  let measuring = false;
   let refused = 0;
   let outstanding = 0;
   const start = performance.now() + 50;
@@ -88,6 +91,7 @@ async function run(cmd: Extract<ClientCmd, { type: 'run' }>): Promise<RunResult>
     if (r !== runId) return;
     const ms = now - at;
     outstanding--;
+    if (measuring) answeredSinceStart++;
     if (at - start < 1000) firstSecond.push(ms);
     if (measured) {
       answered++;
@@ -108,7 +112,10 @@ async function run(cmd: Extract<ClientCmd, { type: 'run' }>): Promise<RunResult>
         const at = start + i * interval;
         const v = visitors[order[i % order.length]!]!;
         const measured = i >= warmCount;
-        if (i === warmCount) tell<ClientMsg>({ type: 'measure-start' });
+        if (i === warmCount) {
+          measuring = true;
+          tell<ClientMsg>({ type: 'measure-start' });
+        }
         const pool = questions[v.locale];
         const text = pool[Math.floor(rand() * pool.length)]!;
         v.waiting.push({ at, measured, run: runId });
@@ -135,7 +142,7 @@ async function run(cmd: Extract<ClientCmd, { type: 'run' }>): Promise<RunResult>
   latencies.sort((a, b) => a - b);
   firstSecond.sort((a, b) => a - b);
   return {
-    label: cmd.label, rate: cmd.rate, seconds: cmd.seconds, sent, answered, lost: sent - answered, refused,
+    label: cmd.label, rate: cmd.rate, seconds: cmd.seconds, sent, answered, answeredSinceStart, lost: sent - answered, refused,
     p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies.at(-1) ?? NaN,
     stall: Math.max(0, ...[...byWindow.values()]),
     firstSecondP99: pct(firstSecond, 99), firstSecondMax: firstSecond.at(-1) ?? NaN,

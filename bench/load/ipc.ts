@@ -20,6 +20,8 @@ export interface RunResult {
   seconds: number;
   sent: number;
   answered: number;
+  /** every answer that arrived from the start of the measured part on (late warm-up answers too) */
+  answeredSinceStart: number;
   lost: number;
   /** latency from each question's scheduled time to the bot's message, ms (measured part) */
   p50: number;

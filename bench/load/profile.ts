@@ -43,11 +43,16 @@ export function summarize(file: string, top = 25): void {
     const n = byId.get(id)!;
     const name = n.callFrame.functionName;
     if (name === '(idle)' || name === '(program)') continue;
+    // (the profiler stopping itself is not the server's work)
+    let own = false;
+    for (let cur: number | undefined = id; cur !== undefined && !own; cur = parent.get(cur)) own = byId.get(cur)!.callFrame.url.endsWith('bench/load/profiler.ts');
+    if (own) continue;
     busy += us;
     const key = `${name || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|server|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
     // a part is the nearest frame (this one or a caller) in a known file; GC and natives count where they were called
     let part = name === '(garbage collector)' ? 'garbage collector' : 'other';
+    for (let cur: number | undefined = id; cur !== undefined && part === 'other'; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.functionName === 'commitTransaction') part = 'store: COMMIT (WAL pages, FTS5 flush)';
     for (let cur: number | undefined = id; cur !== undefined && part === 'other'; cur = parent.get(cur)) {
       const url = byId.get(cur)!.callFrame.url;
       const hit = PARTS.find(([, re]) => re.test(url));

@@ -5,7 +5,7 @@
 // profile of the Porsan server's measured parts into bench/load/profiles/), --heap-snapshot (of
 // the Porsan server with the visitors connected, ditto).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,8 +57,10 @@ interface Measured {
   connected: ProcStats;
   connectMs: number;
   failed: number;
-  runs: Array<RunResult & { cpuPerQuestionMs: number }>;
-  after: ProcStats;
+  runs: Array<RunResult & { cpuPerQuestionMs: number; cpuAboveIdleMs: number; threadShare: string }>;
+  /** the server's CPU with the visitors connected and nothing asked (pings, timers), ms per second */
+  idleCpuMsPerS: number;
+  after: ProcStats | null;
 }
 
 async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured> {
@@ -77,32 +79,76 @@ async function measure(name: 'porsan' | 'bare', kbDir: string): Promise<Measured
   const client = child('client.ts', [], 1);
   const conn = await ask<Extract<ClientMsg, { type: 'connected' }>>(client, { type: 'connect', url: `http://127.0.0.1:${ready.port}`, visitors: visitorCount } satisfies ClientCmd, 'connected');
   const connected = await stats(server, true);
+  const i0 = await serverCpuMs(server), t0 = performance.now();
+  await sleep(3000);
+  const idleCpuMsPerS = ((await serverCpuMs(server)) - i0) / ((performance.now() - t0) / 1000);
   await snapshot('connected');
   const runs: Measured['runs'] = [];
   for (const [i, rate] of rates.entries()) {
-    let cpu0: ProcStats | null = null;
+    let cpu0: number | null = null;
+    let w0 = 0;
+    let threads0 = new Map<string, number>();
     const onStart = (m: ClientMsg) => {
       if (m.type !== 'measure-start') return;
-      void stats(server, false).then((s) => (cpu0 = s));
+      w0 = performance.now();
+      threads0 = threadCpuMs(server);
+      void serverCpuMs(server).then((c) => (cpu0 = c));
       if (profiling) server.send({ type: 'profile', file: null } satisfies ServerCmd);
     };
     client.on('message', onStart);
     const { result } = await ask<Extract<ClientMsg, { type: 'result' }>>(client, { type: 'run', label: name, rate, seconds, warmup, lostAfter, seed: 1000 + i } satisfies ClientCmd, 'result');
     client.off('message', onStart);
-    const cpu1 = await stats(server, false);
+    const cpu1 = await serverCpuMs(server);
+    const threads = [...threadCpuMs(server)].map(([k, v]) => [k, v - (threads0.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     const file = join(profileDir, `porsan-${rate}qps.cpuprofile`);
     if (profiling) await ask(server, { type: 'profile', file } satisfies ServerCmd, 'profiled');
-    const c0 = cpu0 as ProcStats | null;
-    const cpuMs = c0 ? (cpu1.cpu.user + cpu1.cpu.system - c0.cpu.user - c0.cpu.system) / 1000 : NaN;
-    runs.push({ ...result, cpuPerQuestionMs: cpuMs / Math.max(1, result.answered) });
+    const c0 = cpu0 as number | null;
+    const cpuMs = c0 === null ? NaN : cpu1 - c0;
+    const answers = Math.max(1, result.answeredSinceStart);
+    const threadShare = threads.map(([k, v]) => `${k} ${((100 * v) / Math.max(1, cpuMs)).toFixed(0)}%`).join(', ');
+    runs.push({ ...result, threadShare, cpuPerQuestionMs: cpuMs / answers, cpuAboveIdleMs: (cpuMs - (idleCpuMsPerS * (performance.now() - w0)) / 1000) / answers });
     process.stderr.write(`  ${name} ${rate} q/s done\n`);
   }
-  const after = await stats(server, true);
+  // (a saturated server answers only after its backlog: not waited for long)
+  const after = await Promise.race([stats(server, true), sleep(15_000).then(() => null)]);
   await ask(client, { type: 'close' } satisfies ClientCmd, 'closed');
   client.kill();
   server.send({ type: 'stop' } satisfies ServerCmd);
-  await exited(server);
-  return { name, ready, idle, connected, connectMs: conn.ms, failed: conn.failed, runs, after };
+  if (!(await Promise.race([exited(server).then(() => true), sleep(15_000).then(() => false)]))) server.kill('SIGKILL');
+  return { name, ready, idle, connected, connectMs: conn.ms, failed: conn.failed, runs, after, idleCpuMsPerS };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * The server's CPU time so far, ms: from /proc (read from outside, so a saturated server's backlog
+ * does not delay it), else asked over IPC.
+ */
+async function serverCpuMs(server: ChildProcess): Promise<number> {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+  } catch {
+    const s = await stats(server, false);
+    return (s.cpu.user + s.cpu.system) / 1000;
+  }
+}
+
+/** CPU ms so far per thread name of the server (main thread "node", the WAL checkpointer's worker, GC and compiler threads…). */
+function threadCpuMs(server: ChildProcess): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const t of readdirSync(`/proc/${server.pid}/task`)) {
+      const raw = readFileSync(`/proc/${server.pid}/task/${t}/stat`, 'utf8');
+      const name = t === String(server.pid) ? 'main thread' : `${raw.slice(raw.indexOf('(') + 1, raw.lastIndexOf(')')).replace(/\d+$/, '')} (other threads)`;
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS);
+    }
+  } catch {
+    // no /proc: no breakdown
+  }
+  return out;
 }
 
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -121,22 +167,24 @@ try {
   const results: Measured[] = [];
   for (const name of ['porsan', 'bare'] as const) if (!flags.only || flags.only === name) results.push(await measure(name, kb.dir));
   const bare = results.find((r) => r.name === 'bare');
-  console.log('load          server   p50 ms  p99 ms  max ms  stall ms  1st s p99/max ms  lost  refused  CPU ms/question  p99 vs floor');
+  console.log('load          server   p50 ms  p99 ms  max ms  stall ms  1st s p99/max ms  lost  refused  CPU ms/q (above idle)  p99 vs floor');
   for (const [i, rate] of rates.entries()) {
     for (const r of results) {
       const x = r.runs[i]!;
       const floor = bare?.runs[i];
       const ratio = floor && r !== bare ? `${(x.p99 / floor.p99).toFixed(1)}×` : '';
       console.log(
-        `${`${rate} q/s`.padEnd(13)} ${r.name.padEnd(7)} ${ms(x.p50).padStart(7)} ${ms(x.p99).padStart(7)} ${ms(x.max).padStart(7)} ${ms(x.stall).padStart(9)} ${`${ms(x.firstSecondP99)}/${ms(x.firstSecondMax)}`.padStart(17)} ${String(x.lost).padStart(5)} ${String(x.refused).padStart(8)} ${x.cpuPerQuestionMs.toFixed(3).padStart(16)}  ${ratio}`,
+        `${`${rate} q/s`.padEnd(13)} ${r.name.padEnd(7)} ${ms(x.p50).padStart(7)} ${ms(x.p99).padStart(7)} ${ms(x.max).padStart(7)} ${ms(x.stall).padStart(9)} ${`${ms(x.firstSecondP99)}/${ms(x.firstSecondMax)}`.padStart(17)} ${String(x.lost).padStart(5)} ${String(x.refused).padStart(8)} ${`${x.cpuPerQuestionMs.toFixed(2)} (${x.cpuAboveIdleMs.toFixed(2)})`.padStart(21)}  ${ratio}`,
       );
     }
   }
   console.log('');
+  for (const r of results) for (const x of r.runs) if (x.threadShare) console.log(`${r.name} ${x.rate} q/s: server CPU by thread: ${x.threadShare}`);
+  console.log('');
   for (const r of results) {
     const perVisitor = (r.connected.heapUsed - r.idle.heapUsed) / Math.max(1, visitorCount - r.failed);
     console.log(
-      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}; after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}`,
+      `${r.name}: idle heap ${MB(r.idle.heapUsed)}, RSS ${MB(r.idle.rss)}; ${(visitorCount - r.failed).toLocaleString('en')} visitors connected in ${(r.connectMs / 1000).toFixed(1)} s${r.failed ? ` (${r.failed} failed)` : ''}: heap ${MB(r.connected.heapUsed)} (${(perVisitor / 1024).toFixed(1)} KB per visitor), RSS ${MB(r.connected.rss)}, idle CPU ${(r.idleCpuMsPerS / 10).toFixed(1)}% of a core; ${r.after ? `after the runs heap ${MB(r.after.heapUsed)}, RSS ${MB(r.after.rss)}` : 'after the runs: still busy'}`,
     );
     if (r.ready.kbHeapBytes !== undefined) console.log(`  knowledge index: ${r.ready.entries?.toLocaleString('en')} entries, ${MB(r.ready.kbHeapBytes)} heap, loaded in ${((r.ready.kbLoadMs ?? 0) / 1000).toFixed(1)} s`);
   }

@@ -43,7 +43,9 @@ const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join('')}]`, 'g');
  * variants (ي/ی, ك/ک, ة/ه, hamza forms), digits in any script → ASCII, lower case.
  * Persian and Arabic share the folding so a query typed with the "other" letters matches.
  */
-export function canonicalChars(text: string): string {
+export const canonicalChars = memo(canonicalCharsOf);
+
+function canonicalCharsOf(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -54,6 +56,24 @@ export function canonicalChars(text: string): string {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A pure text function, remembered for short texts: one question goes through the same steps
+ * several times (language inference, each locale's analysis, the person-request reader), and
+ * words repeat across questions. Bounded; longer texts (KB answers) are not kept.
+ */
+function memo<T>(f: (text: string) => T, max = 4096, longest = 300): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (text.length > longest) return f(text);
+    let v = seen.get(text);
+    if (v === undefined) {
+      if (seen.size >= max) seen.clear();
+      seen.set(text, (v = f(text)));
+    }
+    return v;
+  };
+}
 
 /** Canonical characters, then split into word tokens (punctuation and apostrophes drop out). */
 /** Split a message into sentences; `question` marks the ones that end with a question mark. */
@@ -250,6 +270,15 @@ function arDialectWithPrefix(t: string): string {
 
 /** Canonical tokens of a text with small talk removed and informal forms mapped to standard ones (stop words kept). */
 export function standardTokens(text: string, locale: Locale): string[] {
+  return standardTokensIn[locale](text).slice();
+}
+const standardTokensIn: Record<Locale, (text: string) => readonly string[]> = {
+  fa: memo((t) => standardTokensOf(t, 'fa')),
+  ar: memo((t) => standardTokensOf(t, 'ar')),
+  en: memo((t) => standardTokensOf(t, 'en')),
+};
+
+function standardTokensOf(text: string, locale: Locale): string[] {
   let canon = ' ' + canonicalChars(text).replace(/['’‘`]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
   for (const re of SMALL_TALK[locale]) canon = canon.replace(re, ' ');
   for (const [re, rep] of locale === 'en' ? EN_PHRASES : locale === 'fa' ? FA_PHRASES : AR_PHRASES) canon = canon.replace(re, rep);

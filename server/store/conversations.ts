@@ -7,6 +7,7 @@ import type { Conversation, ConversationPatch, ListedConversation } from '../con
 import type { Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { conversationPatchRow, now, toConversation, type ConversationRow } from './rows.ts';
+import { compiledOnce } from './compiled.ts';
 
 export class ConversationRepo {
   constructor(
@@ -59,14 +60,16 @@ export class ConversationRepo {
 
   /** The visitor's current conversation (open, or closed but not dismissed), in one query. */
   async currentOf(visitorId: string): Promise<Conversation | undefined> {
-    const row = await this.db
+    const [row] = (await this.db.executeQuery(this.currentOfQuery(visitorId))).rows;
+    return row && toConversation(row);
+  }
+  private readonly currentOfQuery = compiledOnce(1, (visitorId: string) =>
+    this.db
       .selectFrom('visitors')
       .innerJoin('conversations', 'conversations.id', 'visitors.current_conversation_id')
       .selectAll('conversations')
-      .where('visitors.id', '=', visitorId)
-      .executeTakeFirst();
-    return row && toConversation(row);
-  }
+      .where('visitors.id', '=', visitorId),
+  );
 
   /**
    * A state transition as one conditional update: it happens only if the conversation is

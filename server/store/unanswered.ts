@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { now } from './rows.ts';
+import { compiledOnce } from './compiled.ts';
 
 export interface UnansweredGroup {
   normalized: string;
@@ -15,11 +16,11 @@ export class UnansweredRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async record(u: { conversationId: string | null; locale: string; text: string; normalized: string }): Promise<void> {
-    await this.db
-      .insertInto('unanswered')
-      .values({ conversation_id: u.conversationId, locale: u.locale, text: u.text.slice(0, 1000), normalized: u.normalized.slice(0, 1000), created_at: now() })
-      .execute();
+    await this.db.executeQuery(this.recordQuery(u.conversationId, u.locale, u.text.slice(0, 1000), u.normalized.slice(0, 1000), now()));
   }
+  private readonly recordQuery = compiledOnce(5, (conversationId: string | null, locale: string, text: string, normalized: string, createdAt: string) =>
+    this.db.insertInto('unanswered').values({ conversation_id: conversationId, locale, text, normalized, created_at: createdAt }),
+  );
 
   async groups(limit = 50): Promise<UnansweredGroup[]> {
     const rows = await this.db
